@@ -1,0 +1,13 @@
+#include "core/analyses.h"
+
+namespace vpclint {
+
+Analyses compute_analyses(const Model& model) {
+    Analyses a;
+    a.egress = compute_egress(model);
+    a.needs = compute_needs(model);
+    a.iam = compute_iam(model);
+    return a;
+}
+
+}  // namespace vpclint

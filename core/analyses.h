@@ -1,0 +1,18 @@
+// Analyses computed once per model and shared by the rules.
+#pragma once
+#include "core/egress_analysis.h"
+#include "core/iam_analysis.h"
+#include "core/model.h"
+#include "core/needs_analysis.h"
+
+namespace vpclint {
+
+struct Analyses {
+    EgressAnalysis egress;
+    NeedsAnalysis needs;
+    IamAnalysis iam;
+};
+
+Analyses compute_analyses(const Model& model);
+
+}  // namespace vpclint

@@ -1,0 +1,117 @@
+#include "core/engine.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "core/analyses.h"
+#include "core/rule.h"
+
+namespace vpclint {
+
+bool RuleFilter::enabled(std::string_view id) const {
+    auto listed = [&](const std::vector<std::string>& ids) {
+        return std::any_of(ids.begin(), ids.end(), [&](const std::string& s) {
+            // A prefix selects a family: "VL1" selects VL101…VL199.
+            return id.rfind(s, 0) == 0;
+        });
+    };
+    if (!select.empty() && !listed(select)) return false;
+    return !listed(ignore);
+}
+
+namespace {
+
+using FindingKey = std::tuple<std::string, std::string, uint32_t, uint32_t, std::string, std::string>;
+
+FindingKey key_of(const Diagnostic& d) {
+    return {d.rule_id, d.loc.file, d.loc.line, d.loc.col, d.resource, d.message};
+}
+
+// The smallest set of condition values (greedy) that holds in every scenario
+// where the finding appears and rules out the scenarios where it does not.
+std::string describe_scenario(const std::vector<Model>& models, const std::vector<bool>& holds) {
+    std::vector<size_t> in, out;
+    for (size_t i = 0; i < models.size(); ++i) (holds[i] ? in : out).push_back(i);
+    if (out.empty() || in.empty()) return {};
+    const auto& conds = models[in.front()].conditions;
+    std::vector<std::pair<std::string, bool>> chosen;
+    std::vector<size_t> remaining = out;
+    std::vector<bool> used(conds.size(), false);
+    while (!remaining.empty()) {
+        size_t best = conds.size(), best_excluded = 0;
+        for (size_t c = 0; c < conds.size(); ++c) {
+            if (used[c]) continue;
+            const auto& [name, value] = conds[c];
+            bool constant = std::all_of(in.begin(), in.end(), [&](size_t i) {
+                const auto& mc = models[i].conditions;
+                return std::find(mc.begin(), mc.end(), std::make_pair(name, value)) != mc.end();
+            });
+            if (!constant) continue;
+            size_t excluded = std::count_if(remaining.begin(), remaining.end(), [&](size_t i) {
+                const auto& mc = models[i].conditions;
+                return std::find(mc.begin(), mc.end(), std::make_pair(name, value)) == mc.end();
+            });
+            if (excluded > best_excluded) best = c, best_excluded = excluded;
+        }
+        if (best == conds.size()) break;
+        used[best] = true;
+        chosen.push_back(conds[best]);
+        const auto pick = conds[best];
+        remaining.erase(std::remove_if(remaining.begin(), remaining.end(), [&](size_t i) {
+                            const auto& mc = models[i].conditions;
+                            return std::find(mc.begin(), mc.end(), pick) == mc.end();
+                        }),
+                        remaining.end());
+    }
+    std::string s;
+    for (size_t i = 0; i < chosen.size(); ++i) {
+        if (i) s += i + 1 == chosen.size() ? " and " : ", ";
+        s += chosen[i].first + (chosen[i].second ? " is true" : " is false");
+    }
+    return s.empty() ? "in some condition scenarios" : "when " + s;
+}
+
+void append_scenario(Diagnostic& d, const std::string& scenario) {
+    if (scenario.empty()) return;
+    if (!d.message.empty() && d.message.back() == '.') {
+        d.message.pop_back();
+        d.message += " (" + scenario + ").";
+    } else {
+        d.message += " (" + scenario + ")";
+    }
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_models(const std::vector<Model>& models, const RuleFilter& filter) {
+    std::map<FindingKey, std::pair<Diagnostic, std::vector<bool>>> merged;
+    for (size_t i = 0; i < models.size(); ++i) {
+        const Model& m = models[i];
+        Analyses analyses = compute_analyses(m);
+        std::vector<Diagnostic> found;
+        for (const Rule& r : all_rules()) {
+            if (!filter.enabled(r.descriptor->id)) continue;
+            RuleContext ctx(m, analyses, *r.descriptor, found);
+            r.check(ctx);
+        }
+        for (Diagnostic& d : found) {
+            auto [it, inserted] = merged.try_emplace(key_of(d));
+            if (inserted) {
+                it->second.first = std::move(d);
+                it->second.second.assign(models.size(), false);
+            }
+            it->second.second[i] = true;
+        }
+    }
+    std::vector<Diagnostic> out;
+    out.reserve(merged.size());
+    for (auto& [key, entry] : merged) {
+        append_scenario(entry.first, describe_scenario(models, entry.second));
+        out.push_back(std::move(entry.first));
+    }
+    sort_diagnostics(out);
+    return out;
+}
+
+}  // namespace vpclint

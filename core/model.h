@@ -1,0 +1,351 @@
+// The IR: a typed model of the network and IAM a template or plan describes,
+// independent of the input format. Frontends (parsers/) fill it; analyses
+// (core/) and rules (rules/) only read it. Entities live in vectors and link
+// to each other by index; a link that cannot be resolved says why.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/location.h"
+
+namespace vpclint {
+
+enum class Tri : uint8_t { No, Yes, Unknown };
+
+// A string property: absent, known, or unknown with a reason.
+struct Text {
+    bool present = false;
+    bool known = false;
+    // When known, the value. When unknown, a partial rendering may stand here
+    // with the unknown parts written as ${Name} (e.g.
+    // "arn:${AWS::Partition}:iam::aws:policy/..."); empty when nothing is known.
+    std::string value;
+    std::string reason;  // when present and unknown ("parameter VpcCidr has no value")
+    // Written as a literal in the property itself (or reached through
+    // Fn::If / Fn::FindInMap of literals), not through a parameter.
+    bool literal = false;
+    Location loc;
+
+    bool is(const std::string& v) const { return known && value == v; }
+};
+
+// A boolean property; `value` is the effective value (defaults applied by the
+// frontend), `present` says whether it was written.
+struct Flag {
+    bool present = false;
+    Tri value = Tri::Unknown;
+    std::string reason;
+    Location loc;
+};
+
+enum class LinkState : uint8_t {
+    Absent,    // property not written
+    Resolved,  // points at an entity of this model (index)
+    External,  // a known id of something outside the model ("subnet-0abc..")
+    Unknown,   // cannot be resolved: `text` holds the reason
+};
+
+struct Link {
+    LinkState state = LinkState::Absent;
+    uint32_t index = 0;  // when Resolved
+    std::string text;    // External: the id; Unknown: the reason
+    bool literal = false;  // a literal written in the property (see Text::literal)
+    Location loc;
+
+    bool resolved() const { return state == LinkState::Resolved; }
+    bool absent() const { return state == LinkState::Absent; }
+};
+
+// A list of links, e.g. VpcConfig.SubnetIds. `complete` is false when the list
+// itself (or part of it) is unknown, e.g. a List<Subnet::Id> parameter: then
+// `items` holds only what is known and `reason` says why the rest is not.
+struct LinkList {
+    bool present = false;
+    bool complete = true;
+    std::string reason;
+    std::vector<Link> items;
+    Location loc;
+
+    bool empty_known() const { return present && complete && items.empty(); }
+};
+
+// Every entity carries its id (CloudFormation logical id or Terraform
+// address), its input type, and where it is declared.
+struct Entity {
+    std::string id;
+    std::string type;   // "AWS::EC2::Subnet", "aws_subnet"
+    Location loc;       // the resource's declaration
+};
+
+// ---------------------------------------------------------------- functions
+// A resource of the model that a value references (Ref, GetAtt, ${X} in Sub).
+struct ResourceMention {
+    std::string id;    // logical id / address
+    std::string type;  // its input type ("AWS::RDS::DBInstance")
+    std::string attr;  // GetAtt attribute ("Endpoint.Address"), empty for Ref
+};
+
+struct EnvVar {
+    std::string name;
+    Text value;                        // known text, or unknown (see Text::value)
+    std::vector<ResourceMention> refs; // resources the value references
+    Location loc;                      // the variable's key
+};
+
+struct DeclaredNeed {
+    std::string need;  // "internet", "dynamodb", "s3", ...
+    Location loc;
+};
+
+struct Function : Entity {
+    bool has_vpc_config = false;
+    Location vpc_config_loc;
+    LinkList subnets;           // -> Model::subnets
+    LinkList security_groups;   // -> Model::security_groups
+    Flag ipv6_dual_stack;
+    Link role;                  // -> Model::roles
+    std::vector<EnvVar> environment;
+    Text inline_code;           // ZipFile / InlineCode
+    std::vector<DeclaredNeed> declared_needs;
+    bool declared_needs_present = false;
+    // Where SAM generated parts of this function (implicit role), for messages.
+    std::string generated_from;
+};
+
+// ---------------------------------------------------------------- network
+struct Vpc : Entity {
+    Text cidr;
+    Flag dns_support;     // default true
+    Flag dns_hostnames;   // default false in CloudFormation
+    Text instance_tenancy;  // "default" | "dedicated" | "host"
+    // The main route table: Absent means the implicit one a VPC created here
+    // gets (only the local route); Unknown when it cannot be known.
+    Link main_route_table;  // -> Model::route_tables
+};
+
+struct Subnet : Entity {
+    Link vpc;
+    Text cidr;
+    Text availability_zone;
+    Flag map_public_ip;  // a hint only: routes decide
+};
+
+struct RouteTable : Entity {
+    Link vpc;
+    std::vector<uint32_t> routes;  // -> Model::routes (filled by the frontend)
+};
+
+enum class RouteTarget : uint8_t {
+    None,               // no target written
+    InternetGateway,
+    EgressOnlyInternetGateway,
+    NatGateway,
+    Instance,
+    TransitGateway,
+    VpnGateway,
+    PeeringConnection,
+    NetworkInterface,
+    VpcEndpoint,        // gateway load balancer / firewall endpoints
+    CarrierGateway,
+    LocalGateway,
+    CoreNetwork,
+    Local,
+    Unknown,            // written but its kind cannot be told
+};
+
+std::string_view route_target_name(RouteTarget t);
+
+struct Route : Entity {
+    Link route_table;       // -> Model::route_tables
+    Text destination_cidr;  // IPv4
+    Text destination_ipv6;
+    Text destination_prefix_list;
+    RouteTarget target_kind = RouteTarget::None;
+    // Resolved into the vector that matches target_kind: internet_gateways,
+    // nat_gateways, instances; other kinds stay External/Unknown.
+    Link target;
+    bool inline_route = false;  // declared inside the route table (Terraform)
+};
+
+struct SubnetAssociation : Entity {
+    Link subnet;       // -> Model::subnets
+    Link route_table;  // -> Model::route_tables
+};
+
+struct InternetGateway : Entity {};
+
+struct GatewayAttachment : Entity {
+    Link vpc;               // -> Model::vpcs
+    Link internet_gateway;  // -> Model::internet_gateways (Absent for VPN gateways)
+};
+
+struct NatGateway : Entity {
+    Link subnet;          // Absent for a regional NAT gateway
+    Text connectivity;    // "public" (default) | "private"
+    Text allocation_id;   // absent when not written
+    bool regional = false;
+};
+
+struct ElasticIp : Entity {};
+
+struct Instance : Entity {
+    Link subnet;
+    Flag source_dest_check;  // default true
+};
+
+// ---------------------------------------------------------------- security groups
+enum class RuleDirection : uint8_t { Ingress, Egress };
+
+struct SecurityGroupRule : Entity {
+    Link group;  // -> Model::security_groups
+    RuleDirection direction = RuleDirection::Ingress;
+    Text protocol;   // "-1", "tcp", "6", ...
+    Text from_port;
+    Text to_port;
+    Text cidr_ipv4;
+    Text cidr_ipv6;
+    Link peer_group;  // source (ingress) or destination (egress) group
+    bool self = false;
+    Text prefix_list;
+};
+
+struct SecurityGroup : Entity {
+    Link vpc;
+    std::vector<uint32_t> rules;  // -> Model::security_group_rules (inline and separate)
+    // CloudFormation gives a group without declared egress an allow-all
+    // egress rule; Terraform removes it.
+    bool default_allow_all_egress = false;
+    bool egress_declared = false;
+};
+
+// ---------------------------------------------------------------- IAM
+struct PolicyStatement {
+    bool allow = true;             // Effect
+    bool effect_known = true;
+    bool uses_not_action = false;
+    std::vector<Text> actions;     // Action or NotAction entries
+    bool actions_complete = true;  // false when part of the list is unknown
+    std::vector<Text> resources;   // Resource or NotResource entries
+    bool uses_not_resource = false;  // the list is NotResource
+    std::vector<Text> service_principals;  // trust policies: Principal.Service
+    bool principal_any = false;            // Principal: "*" or AWS: "*"
+    bool has_condition = false;
+    Location loc;
+};
+
+struct PolicyDocument {
+    bool present = false;
+    bool known = true;  // false when the document (or a statement list) is unknown
+    std::string reason;
+    std::vector<PolicyStatement> statements;
+    Location loc;
+};
+
+// A managed policy named by ARN, or a managed policy defined in the model.
+struct ManagedPolicyRef {
+    Text arn;
+    Link policy;  // -> Model::policies when it names one defined in the model
+    Location loc;
+};
+
+struct Role : Entity {
+    PolicyDocument trust_policy;
+    std::vector<PolicyDocument> inline_policies;
+    std::vector<ManagedPolicyRef> managed_policies;
+    bool managed_policies_complete = true;  // false when the list is unknown
+    std::string managed_policies_reason;
+    Text permissions_boundary;
+    std::string generated_from;  // SAM: the function that generated it
+};
+
+// AWS::IAM::Policy / AWS::IAM::ManagedPolicy / aws_iam_policy (+attachments).
+struct Policy : Entity {
+    bool managed = false;
+    PolicyDocument document;
+    LinkList roles;  // -> Model::roles it is attached to
+};
+
+// ---------------------------------------------------------------- endpoints and data stores
+enum class EndpointType : uint8_t { Gateway, Interface, GatewayLoadBalancer, Unknown };
+
+struct VpcEndpoint : Entity {
+    Link vpc;
+    Text service_name;  // full name as written/evaluated
+    Text service;       // normalized: text after the last dot ("s3", "dynamodb")
+    EndpointType endpoint_type = EndpointType::Gateway;
+    LinkList route_tables;
+    LinkList subnets;
+    LinkList security_groups;
+    Flag private_dns;  // default false
+};
+
+enum class DataStoreKind : uint8_t {
+    RdsInstance, RdsCluster, DbProxy, CacheCluster, ReplicationGroup, ServerlessCache,
+    MemoryDbCluster, DocDbCluster, NeptuneCluster, EfsFileSystem, OpenSearchDomain,
+    LoadBalancer,
+};
+
+struct DataStore : Entity {
+    DataStoreKind kind = DataStoreKind::RdsInstance;
+    LinkList security_groups;
+    LinkList subnets;        // when the model knows them (subnet groups, mount targets)
+    Text subnet_group;       // DBSubnetGroupName / db_subnet_group_name
+    Flag publicly_accessible;
+    Text engine;
+    Text port;               // effective port (engine default when not written)
+    Flag internal;           // load balancers: scheme internal
+};
+
+struct EventSourceMapping : Entity {
+    Link function;     // -> Model::functions
+    Text event_source; // ARN or description
+};
+
+// ---------------------------------------------------------------- frontend problems
+// Problems the loader and frontend found; rules VL001/VL002 report them.
+enum class ProblemKind : uint8_t { Parse, InvalidTemplate };
+
+struct Problem {
+    ProblemKind kind = ProblemKind::Parse;
+    std::string message;
+    std::string resource;
+    Location loc;
+};
+
+enum class InputFormat : uint8_t { CloudFormation, TerraformPlan, TerraformState };
+
+struct Model {
+    std::string file;          // the input file
+    InputFormat format = InputFormat::CloudFormation;
+    // Empty when the model holds in every condition scenario; otherwise the
+    // scenario, e.g. "when VpcEnabled is true".
+    std::string scenario;
+    // The condition values of this scenario (empty when nothing was enumerated).
+    std::vector<std::pair<std::string, bool>> conditions;
+
+    std::vector<Function> functions;
+    std::vector<Vpc> vpcs;
+    std::vector<Subnet> subnets;
+    std::vector<RouteTable> route_tables;
+    std::vector<Route> routes;
+    std::vector<SubnetAssociation> subnet_associations;
+    std::vector<InternetGateway> internet_gateways;
+    std::vector<GatewayAttachment> gateway_attachments;
+    std::vector<NatGateway> nat_gateways;
+    std::vector<ElasticIp> elastic_ips;
+    std::vector<Instance> instances;
+    std::vector<SecurityGroup> security_groups;
+    std::vector<SecurityGroupRule> security_group_rules;
+    std::vector<Role> roles;
+    std::vector<Policy> policies;
+    std::vector<VpcEndpoint> vpc_endpoints;
+    std::vector<DataStore> data_stores;
+    std::vector<EventSourceMapping> event_source_mappings;
+
+    std::vector<Problem> problems;
+};
+
+}  // namespace vpclint

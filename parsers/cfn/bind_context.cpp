@@ -1,0 +1,277 @@
+#include "parsers/cfn/bind_context.h"
+
+#include <nlohmann/json.hpp>
+
+namespace vpclint::cfn {
+
+using Kind = EValue::Kind;
+
+Location BindContext::loc(const Node* n) const { return n ? tpl.doc->location(*n) : Location{tpl.doc->path}; }
+
+Location BindContext::loc(const EValue& v, const Node* fallback) const { return loc(v.node ? v.node : fallback); }
+
+Location BindContext::key_loc(const EValue& map, std::string_view key) const {
+    if (const MapEntry* e = map.field_key(key)) return tpl.doc->key_location(*e);
+    return loc(map.node);
+}
+
+void init_entity(Entity& e, const ResourceInfo& r, const Document& doc) {
+    e.id = r.id;
+    e.type = r.type;
+    e.loc = doc.key_location(*r.entry);
+}
+
+namespace {
+
+std::string describe_ref(const EValue& v) {
+    return v.aux.empty() ? "the id of " + v.text : v.text + "." + v.aux;
+}
+
+}  // namespace
+
+Text BindContext::text(const EValue* v, const Node* fallback) const {
+    Text t;
+    if (!v || v->kind == Kind::NoValue) return t;
+    t.present = true;
+    t.loc = loc(*v, fallback);
+    switch (v->kind) {
+        case Kind::Scalar:
+            t.known = true;
+            t.value = v->text;
+            t.literal = v->literal;
+            break;
+        case Kind::Null:
+            t.known = true;
+            break;
+        case Kind::Unknown:
+            t.reason = v->text;
+            t.value = v->aux;
+            break;
+        case Kind::ResourceRef:
+            t.reason = "depends on " + describe_ref(*v);
+            t.value = "${" + v->text + (v->aux.empty() ? "" : "." + v->aux) + "}";
+            break;
+        default:
+            t.reason = "a list or mapping where text is expected";
+            break;
+    }
+    return t;
+}
+
+Flag BindContext::flag(const EValue* v, Tri default_value, const Node* fallback) const {
+    Flag f;
+    f.value = default_value;
+    if (!v || v->kind == Kind::NoValue || v->kind == Kind::Null) return f;
+    f.present = true;
+    f.loc = loc(*v, fallback);
+    if (v->kind == Kind::Scalar) {
+        std::string s = v->text;
+        for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (s == "true") f.value = Tri::Yes;
+        else if (s == "false") f.value = Tri::No;
+        else {
+            f.value = Tri::Unknown;
+            f.reason = "'" + v->text + "' is not a boolean";
+        }
+    } else {
+        f.value = Tri::Unknown;
+        f.reason = v->kind == Kind::Unknown ? v->text : "computed value";
+    }
+    return f;
+}
+
+Link BindContext::link(const EValue* v, EntityKind expected, const Node* fallback) const {
+    Link l;
+    if (!v || v->kind == Kind::NoValue || v->kind == Kind::Null) return l;
+    l.loc = loc(*v, fallback);
+    l.literal = v->literal;
+    switch (v->kind) {
+        case Kind::ResourceRef: {
+            auto it = entities.find(v->text);
+            if (it != entities.end() && it->second.kind == expected) {
+                l.state = LinkState::Resolved;
+                l.index = it->second.index;
+                return l;
+            }
+            const ResourceInfo* r = tpl.resource(v->text);
+            l.state = LinkState::Unknown;
+            l.text = describe_ref(*v) + (r ? " (" + r->type + ")" : "");
+            return l;
+        }
+        case Kind::Scalar:
+            l.state = LinkState::External;
+            l.text = v->text;
+            return l;
+        case Kind::Unknown:
+            l.state = LinkState::Unknown;
+            l.text = v->text;
+            return l;
+        default:
+            l.state = LinkState::Unknown;
+            l.text = "a list or mapping where one id is expected";
+            return l;
+    }
+}
+
+LinkList BindContext::links(const EValue* v, EntityKind expected, const Node* fallback) const {
+    LinkList out;
+    if (!v || v->kind == Kind::NoValue || v->kind == Kind::Null) return out;
+    out.present = true;
+    out.loc = loc(*v, fallback);
+    if (v->kind == Kind::List) {
+        for (const EValue& item : v->items) {
+            if (item.kind == Kind::List) {  // a list parameter inside a list: not flattened
+                out.complete = false;
+                out.reason = "a nested list";
+                continue;
+            }
+            out.items.push_back(link(&item, expected, v->node ? v->node : fallback));
+        }
+        return out;
+    }
+    if (v->kind == Kind::Unknown) {
+        out.complete = false;
+        out.reason = v->text;
+        return out;
+    }
+    out.items.push_back(link(v, expected, fallback));
+    return out;
+}
+
+namespace {
+
+EValue from_json(const nlohmann::json& j, const Node* at) {
+    EValue v;
+    v.node = at;
+    v.literal = true;
+    if (j.is_object()) {
+        v.kind = Kind::Map;
+        for (const auto& [k, x] : j.items()) {
+            v.fields.emplace_back(k, from_json(x, at));
+            v.field_keys.push_back(nullptr);
+        }
+    } else if (j.is_array()) {
+        v.kind = Kind::List;
+        for (const auto& x : j) v.items.push_back(from_json(x, at));
+    } else if (j.is_string()) {
+        v.kind = Kind::Scalar;
+        v.text = j.get<std::string>();
+    } else if (j.is_null()) {
+        v.kind = Kind::Null;
+    } else {
+        v.kind = Kind::Scalar;
+        v.text = j.dump();
+    }
+    return v;
+}
+
+void texts_of(const BindContext& c, const EValue* v, std::vector<Text>& out, bool& complete, const Node* fb) {
+    if (!v) return;
+    if (v->kind == Kind::List) {
+        for (const EValue& i : v->items) {
+            if (i.kind == Kind::List) {
+                complete = false;
+                continue;
+            }
+            out.push_back(c.text(&i, fb));
+        }
+    } else if (v->kind == Kind::Unknown) {
+        complete = false;
+    } else {
+        out.push_back(c.text(v, fb));
+    }
+}
+
+PolicyStatement statement_of(const BindContext& c, const EValue& s, const Node* fb) {
+    PolicyStatement st;
+    st.loc = c.loc(s, fb);
+    if (s.kind != Kind::Map) {
+        st.effect_known = false;
+        st.actions_complete = false;
+        return st;
+    }
+    const EValue* effect = s.field("Effect");
+    if (effect && effect->kind == Kind::Scalar) {
+        st.allow = effect->text == "Allow";
+        st.effect_known = effect->text == "Allow" || effect->text == "Deny";
+    } else {
+        st.effect_known = false;
+    }
+    const EValue* action = s.field("Action");
+    if (!action) {
+        action = s.field("NotAction");
+        st.uses_not_action = action != nullptr;
+    }
+    texts_of(c, action, st.actions, st.actions_complete, fb);
+    bool resources_complete = true;
+    const EValue* res = s.field("Resource");
+    if (!res) res = s.field("NotResource");
+    texts_of(c, res, st.resources, resources_complete, fb);
+    if (!resources_complete) st.resources.push_back(Text{true, false, "", "unknown resource list", false, st.loc});
+    st.has_condition = s.field("Condition") != nullptr;
+    if (const EValue* p = s.field("Principal")) {
+        if (p->kind == Kind::Scalar && p->text == "*") st.principal_any = true;
+        if (p->kind == Kind::Map) {
+            bool complete = true;
+            texts_of(c, p->field("Service"), st.service_principals, complete, fb);
+            if (!complete) st.service_principals.push_back(Text{true, false, "", "unknown principal list", false, st.loc});
+            if (const EValue* aws = p->field("AWS"); aws && aws->kind == Kind::Scalar && aws->text == "*")
+                st.principal_any = true;
+        } else if (p->kind == Kind::Unknown) {
+            st.service_principals.push_back(c.text(p, fb));
+        }
+    }
+    return st;
+}
+
+}  // namespace
+
+PolicyDocument BindContext::policy(const EValue* v, const Node* fallback) const {
+    PolicyDocument d;
+    if (!v || v->kind == Kind::NoValue || v->kind == Kind::Null) return d;
+    d.present = true;
+    d.loc = loc(*v, fallback);
+    EValue parsed;
+    if (v->kind == Kind::Scalar) {
+        // A policy written as a JSON string.
+        nlohmann::json j = nlohmann::json::parse(v->text, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) {
+            d.known = false;
+            d.reason = "the policy document is not valid JSON";
+            return d;
+        }
+        parsed = from_json(j, v->node ? v->node : fallback);
+        v = &parsed;
+    }
+    if (v->kind != Kind::Map) {
+        d.known = false;
+        d.reason = v->kind == Kind::Unknown ? v->text : "the policy document is computed";
+        return d;
+    }
+    const EValue* stmts = v->field("Statement");
+    if (!stmts) return d;
+    if (stmts->kind == Kind::List) {
+        for (const EValue& s : stmts->items) d.statements.push_back(statement_of(*this, s, fallback));
+    } else if (stmts->kind == Kind::Map) {
+        d.statements.push_back(statement_of(*this, *stmts, fallback));
+    } else {
+        d.known = false;
+        d.reason = stmts->kind == Kind::Unknown ? stmts->text : "the statement list is computed";
+    }
+    return d;
+}
+
+std::vector<ResourceMention> BindContext::mentions(const EValue& v) const {
+    std::vector<ResourceMention> out;
+    auto add = [&](const std::string& id, const std::string& attr) {
+        const ResourceInfo* r = tpl.resource(id);
+        out.push_back({id, r ? r->type : "", attr});
+    };
+    if (v.kind == Kind::ResourceRef) add(v.text, v.aux);
+    for (const auto& [id, attr] : v.mentions) add(id, attr);
+    for (const EValue& i : v.items)
+        for (auto& m : mentions(i)) out.push_back(std::move(m));
+    return out;
+}
+
+}  // namespace vpclint::cfn

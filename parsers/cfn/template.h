@@ -1,0 +1,60 @@
+// The sections of a CloudFormation template, indexed once.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "core/model.h"
+
+namespace vpclint::cfn {
+
+struct ParameterInfo {
+    std::string name;
+    std::string type;
+    const MapEntry* entry = nullptr;
+    std::optional<std::string> default_value;
+    std::vector<std::string> allowed_values;
+    std::optional<std::string> user_value;  // --parameter / --parameters-file
+
+    bool is_list() const;  // List<…>, CommaDelimitedList
+    bool is_ssm() const;   // AWS::SSM::Parameter::Value<…>: resolved at deploy time
+};
+
+struct ResourceInfo {
+    std::string id;
+    std::string type;
+    const MapEntry* entry = nullptr;     // the logical id key
+    const Node* node = nullptr;          // the resource mapping
+    const Node* properties = nullptr;
+    const Node* metadata = nullptr;
+    std::string condition;               // the Condition attribute, if any
+};
+
+struct Template {
+    const Document* doc = nullptr;
+    const Node* root = nullptr;
+    const Node* mappings = nullptr;
+    const Node* globals = nullptr;  // SAM Globals
+    std::vector<ParameterInfo> parameters;
+    std::unordered_map<std::string, size_t> parameter_index;
+    std::vector<ResourceInfo> resources;
+    std::unordered_map<std::string, size_t> resource_index;
+    std::map<std::string, const Node*> conditions;  // sorted: scenario order is stable
+    bool sam = false;              // Transform includes AWS::Serverless-2016-10-31
+    bool language_extensions = false;
+    bool other_transform = false;  // a macro may add resources we cannot see
+
+    const ParameterInfo* parameter(const std::string& name) const;
+    const ResourceInfo* resource(const std::string& id) const;
+};
+
+// Reads the sections; structural problems (VL002) go to `problems`.
+Template read_template(const Document& doc, const std::map<std::string, std::string>& user_values,
+                       std::vector<Problem>& problems);
+
+bool is_pseudo_parameter(std::string_view name);
+
+}  // namespace vpclint::cfn

@@ -1,0 +1,33 @@
+// Reporters: pure functions of the diagnostics and the rule catalog.
+#pragma once
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/rule.h"
+
+namespace vpclint {
+
+enum class ReportFormat { Text, Gcc, Json, Sarif, Github, Junit, Gitlab };
+
+std::optional<ReportFormat> parse_report_format(std::string_view name);
+
+struct ReportInput {
+    std::vector<Diagnostic> diagnostics;  // sorted
+    std::vector<const Rule*> rules;       // the rules that ran, sorted by id
+    std::vector<std::string> files;       // every file analysed, in order
+    std::string working_directory;        // absolute
+    bool color = false;                   // text: ANSI colours
+    bool quiet = false;                   // only findings, no summary
+    // Text of a source line (1-based); empty when unavailable.
+    std::function<std::string(const std::string& file, uint32_t line)> source_line;
+};
+
+void write_report(ReportFormat format, const ReportInput& in, std::ostream& out);
+
+}  // namespace vpclint
