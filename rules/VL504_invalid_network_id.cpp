@@ -37,7 +37,7 @@ void check_list(const RuleContext& ctx, const Function& f, const LinkList& list,
         if (item.state != LinkState::External || !item.literal) continue;
         if (RE2::FullMatch(item.text, shape)) continue;
         ctx.report(Severity::Error, item.loc, f.id,
-                   "Function " + f.id + " lists '" + item.text + "' in " + property + ", which is not a " + what +
+                   "Function " + f.id + " lists '" + item.text + "' in its VPC " + property + ", which is not a " + what +
                        " id, so the deployment fails; it is usually a name written without !Ref.",
                    std::string("Reference ") + item.text + " (!Ref in CloudFormation) or write the real " + what + " id.");
     }

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "cli/analyze_file.h"
+#include "core/rule.h"
 #include "tests/fixture_expectations.h"
 
 namespace fs = std::filesystem;

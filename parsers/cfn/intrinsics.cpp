@@ -284,7 +284,7 @@ EValue Evaluator::sub(const Node* at, const Node* arg) {
         }
         EValue v = var_value(name);
         add_mentions(out, v);
-        Piece p = piece_of(v, name);
+        Piece p = piece_of(v, v.kind == Kind::ResourceRef && !v.aux.empty() ? v.text + "." + v.aux : name);
         text += p.text;
         if (!p.known) {
             all_known = false;
@@ -322,7 +322,7 @@ EValue Evaluator::join(const Node* at, const Node* arg) {
         if (i) text += delim.text;
         const EValue& part = list.items[i];
         add_mentions(out, part);
-        Piece p = piece_of(part, part.kind == Kind::ResourceRef ? part.text : "?");
+        Piece p = piece_of(part, part.kind == Kind::ResourceRef ? part.text + (part.aux.empty() ? "" : "." + part.aux) : "?");
         text += p.text;
         if (!p.known) {
             all_known = false;

@@ -1,0 +1,30 @@
+// Line/column arithmetic over UTF-8 text shared by the loaders: columns count
+// code points (what editors show), not bytes.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/location.h"
+
+namespace vpclint {
+
+class LineTable {
+public:
+    explicit LineTable(std::string_view text);
+    // Byte offset of the start of 0-based line `line` (clamped).
+    size_t line_start(size_t line) const;
+    // 1-based position of byte `offset`.
+    SourcePos pos_of_offset(size_t offset) const;
+    // 1-based position of 0-based line and byte column.
+    SourcePos pos_of(size_t line, size_t byte_col) const;
+    size_t offset_of(size_t line, size_t byte_col) const { return line_start(line) + byte_col; }
+
+private:
+    std::string_view text_;
+    std::vector<size_t> starts_;
+};
+
+inline bool is_utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace vpclint

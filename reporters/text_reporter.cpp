@@ -1,0 +1,86 @@
+// For people: the finding, the source line with a caret under the column, the
+// fix, the explanation path and related locations, then a summary.
+#include <set>
+
+#include "reporters/format_writers.h"
+
+namespace vpclint {
+
+namespace {
+
+struct Style {
+    bool on;
+    std::string operator()(const char* code, const std::string& s) const {
+        return on ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
+    }
+};
+
+const char* colour_of(Severity s) { return s == Severity::Error ? "1;31" : s == Severity::Warning ? "1;33" : "1;36"; }
+
+std::string plural(size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// Display width of the line's prefix up to 1-based column `col`; tabs keep
+// their place by being copied into the caret line.
+std::string caret_line(const std::string& line, uint32_t col, uint32_t end_col) {
+    std::string pad;
+    uint32_t c = 1;
+    for (size_t i = 0; i < line.size() && c < col; ++i) {
+        unsigned char ch = static_cast<unsigned char>(line[i]);
+        if ((ch & 0xC0) == 0x80) continue;
+        pad += ch == '\t' ? '\t' : ' ';
+        ++c;
+    }
+    size_t width = end_col > col ? end_col - col : 1;
+    return pad + std::string(std::min<size_t>(width, 120), '^');
+}
+
+}  // namespace
+
+std::string summary_line(const ReportInput& in) {
+    size_t errors = 0, warnings = 0, notes = 0;
+    std::set<std::string> files;
+    for (const Diagnostic& d : in.diagnostics) {
+        (d.severity == Severity::Error ? errors : d.severity == Severity::Warning ? warnings : notes)++;
+        files.insert(d.loc.file);
+    }
+    size_t total = std::max(in.files.size(), files.size());
+    if (in.diagnostics.empty()) return "no problems in " + plural(total, "file");
+    std::string parts;
+    auto add = [&](size_t n, const char* w) {
+        if (!n) return;
+        if (!parts.empty()) parts += ", ";
+        parts += plural(n, w);
+    };
+    add(errors, "error");
+    add(warnings, "warning");
+    add(notes, "note");
+    return parts + " in " + std::to_string(files.size()) + " of " + plural(total, "file");
+}
+
+void write_text(const ReportInput& in, std::ostream& out) {
+    Style st{in.color};
+    for (const Diagnostic& d : in.diagnostics) {
+        std::string where = d.loc.file + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col);
+        out << st("1", where) << ": " << st(colour_of(d.severity), std::string(severity_name(d.severity)))
+            << "[" << d.rule_id << "] " << d.message;
+        if (!d.resource.empty()) out << " (" << d.resource << ")";
+        out << "\n";
+        std::string line = in.source_line ? in.source_line(d.loc.file, d.loc.line) : std::string();
+        if (!line.empty()) {
+            out << "    " << line << "\n";
+            uint32_t end = d.loc.end_line == d.loc.line ? d.loc.end_col : 0;
+            out << "    " << st(colour_of(d.severity), caret_line(line, d.loc.col, end)) << "\n";
+        }
+        if (!d.fix.empty()) out << "  " << st("1;32", "fix:") << " " << d.fix << "\n";
+        for (const RelatedLocation& p : d.path)
+            out << "    -> " << p.loc.file << ":" << p.loc.line << ":" << p.loc.col << " " << p.message << "\n";
+        for (const RelatedLocation& r : d.related)
+            out << "  " << st("1;36", "note:") << " " << r.loc.file << ":" << r.loc.line << ":" << r.loc.col << " "
+                << r.message << "\n";
+    }
+    if (!in.quiet) out << (in.diagnostics.empty() ? "" : "\n") << summary_line(in) << "\n";
+}
+
+}  // namespace vpclint
