@@ -43,12 +43,22 @@ FileResult parse_failure(const std::string& path, const std::string& message, So
     return r;
 }
 
+bool looks_like_infrastructure(std::string_view text) {
+    return text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
+           text.find("AWS::") != std::string_view::npos || text.find("format_version") != std::string_view::npos;
+}
+
 }  // namespace
 
 FileResult analyze_text(const std::string& path, std::string text, const FrontendOptions& opts,
-                        const RuleFilter& filter) {
+                        const RuleFilter& filter, bool explicitly_named) {
     LoadResult loaded = load_document(path, text);
     if (loaded.error) {
+        if (!explicitly_named && !looks_like_infrastructure(text)) {
+            FileResult skipped;
+            skipped.path = path;
+            return skipped;
+        }
         FileResult r = parse_failure(path, loaded.error->message, loaded.error->pos, filter);
         r.source = std::move(text);
         return r;
@@ -70,10 +80,11 @@ FileResult analyze_text(const std::string& path, std::string text, const Fronten
     return r;
 }
 
-FileResult analyze_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter) {
+FileResult analyze_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter,
+                        bool explicitly_named) {
     std::string text, error;
     if (!read_file(path, text, error)) return parse_failure(path, error, {1, 1}, filter);
-    return analyze_text(path, std::move(text), opts, filter);
+    return analyze_text(path, std::move(text), opts, filter, explicitly_named);
 }
 
 std::vector<Model> models_of_file(const std::string& path, const FrontendOptions& opts, std::string* error) {

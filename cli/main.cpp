@@ -58,7 +58,7 @@ std::vector<FileResult> analyse_all(const std::vector<InputFile>& files, const F
     std::vector<FileResult> results(files.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < files.size();) results[i] = analyze_file(files[i].path, fo, filter);
+        for (size_t i; (i = next.fetch_add(1)) < files.size();) results[i] = analyze_file(files[i].path, fo, filter, files[i].explicitly_named);
     };
     jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
     std::vector<std::thread> pool;
@@ -125,9 +125,12 @@ int main(int argc, char** argv) {
     app.add_option("--fail-on", o.fail_on, "Lowest level that makes the exit code 1: error, warning, note, never")
         ->check(CLI::IsMember({"error", "warning", "note", "never"}))
         ->default_str("error");
-    app.add_option("--select", o.select, "Only these rules (ids or id prefixes, comma separated)");
-    app.add_option("--ignore", o.ignore, "Skip these rules (ids or id prefixes, comma separated)");
-    app.add_option("-p,--parameter", o.parameters, "Template parameter value Key=Value (repeatable)");
+    app.add_option("--select", o.select, "Only these rules (ids or id prefixes, comma separated)")
+        ->allow_extra_args(false);
+    app.add_option("--ignore", o.ignore, "Skip these rules (ids or id prefixes, comma separated)")
+        ->allow_extra_args(false);
+    app.add_option("-p,--parameter", o.parameters, "Template parameter value Key=Value (repeatable)")
+        ->allow_extra_args(false);
     app.add_option("--parameters-file", o.parameters_file,
                    "Parameter values in the AWS CLI JSON format [{\"ParameterKey\":…,\"ParameterValue\":…}]");
     app.add_option("--tf-root", o.tf_root, "Directory of the .tf files behind a Terraform plan (for line numbers)");

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Broken inputs get VL001 with a position and exit 2, quickly and with bounded
+# memory, while the other files of the same run are still analysed.
+# Usage: bad_input.sh VPCLINT_BINARY SOURCE_DIR
+set -u
+bin=$1 src=$2
+cd "$src" || exit 1
+fails=0
+good=fixtures/rules/VL504/bad-literal-subnet-name.yaml
+files=(fixtures/bad-input/*.yaml fixtures/bad-input/*.json fixtures/bad-input/*.template)
+# Memory is bounded by ulimit: an alias bomb that expanded would die here.
+start=$(date +%s%N)
+out=$( (ulimit -v 1000000; timeout 20 "$bin" --format gcc "${files[@]}" "$good") 2>&1)
+rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$rc" -eq 2 ] || { echo "FAIL: exit $rc, expected 2"; fails=$((fails + 1)); }
+for f in "${files[@]}"; do
+  echo "$out" | grep -qE "^$f:[0-9]+:[0-9]+: error: .*\[VL001\]$" || { echo "FAIL: no positioned VL001 for $f"; fails=$((fails + 1)); }
+done
+echo "$out" | grep -q "^$good:40:13: error: .*\[VL504\]" || { echo "FAIL: the good file was not analysed"; fails=$((fails + 1)); }
+# The alias bomb and the deep nesting must not take time or memory.
+[ "$ms" -lt 2000 ] || { echo "FAIL: took ${ms} ms"; fails=$((fails + 1)); }
+# A directory scan skips files that do not load and do not look like templates.
+tmp=$(mktemp -d)
+printf 'name: {{ .Values.name }\n' >"$tmp/chart.yaml"
+"$bin" -q "$tmp" >/dev/null 2>&1
+drc=$?
+rm -rf "$tmp"
+[ "$drc" -eq 0 ] || { echo "FAIL: a broken non-template in a directory scan gave exit $drc"; fails=$((fails + 1)); }
+echo "$out" | sed 's/^/  /'
+echo "$((${#files[@]} + 4 - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
