@@ -278,6 +278,8 @@ EValue Evaluator::sub(const Node* at, const Node* arg) {
         }
         std::string name = s.substr(open + 2, close - open - 2);
         i = close + 1;
+        if (size_t b = name.find_first_not_of(' '); b != std::string::npos && (b > 0 || name.back() == ' '))
+            name = name.substr(b, name.find_last_not_of(' ') - b + 1);
         if (!name.empty() && name[0] == '!') {  // ${!Literal} is written as ${Literal}
             text += "${" + name.substr(1) + "}";
             continue;

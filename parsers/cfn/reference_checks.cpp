@@ -10,7 +10,7 @@ bool is_known_intrinsic(std::string_view fn) {
     static constexpr std::string_view kKnown[] = {
         "Ref", "Fn::GetAtt", "Fn::Sub", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::If", "Fn::FindInMap",
         "Fn::ImportValue", "Fn::GetAZs", "Fn::Base64", "Fn::Cidr", "Fn::Equals", "Fn::And", "Fn::Or",
-        "Fn::Not", "Fn::Transform",
+        "Fn::Not", "Fn::Transform", "Fn::GetStackOutput",
         // AWS::LanguageExtensions
         "Fn::ToJsonString", "Fn::Length",
         // The Rules section
@@ -34,6 +34,11 @@ struct Checker {
     // Names SAM generates from a serverless resource's logical id
     // (<Function>Role, <Function>Alias<Name>, ServerlessRestApi, …).
     bool sam_generated(const std::string& name) const {
+        // CloudFormation modules (Type: Org::Name::MODULE) add resources
+        // named after the module's logical id.
+        for (const ResourceInfo& r : tpl.resources)
+            if (r.type.size() > 8 && r.type.compare(r.type.size() - 8, 8, "::MODULE") == 0 && name.rfind(r.id, 0) == 0)
+                return true;
         if (!tpl.sam) return false;
         if (name.rfind("Serverless", 0) == 0) return true;
         for (const ResourceInfo& r : tpl.resources)
@@ -56,6 +61,9 @@ struct Checker {
             if (close == std::string::npos) break;
             std::string name = t.substr(i + 2, close - i - 2);
             i = close;
+            // CloudFormation ignores spaces around the name: ${ AWS::Region }.
+            size_t b = name.find_first_not_of(' '), e = name.find_last_not_of(' ');
+            name = b == std::string::npos ? std::string() : name.substr(b, e - b + 1);
             if (name.empty() || name[0] == '!') continue;
             if (vars && vars->is_mapping() && vars->get(name)) continue;
             if (defined(name)) continue;
@@ -91,7 +99,9 @@ struct Checker {
             }
         }
         for (const Node* c : n->items) walk(c, depth + 1);
-        for (const MapEntry& e : n->entries) walk(e.value, depth + 1);
+        for (const MapEntry& e : n->entries)
+            // Loop variables of Fn::ForEach are names only the loop defines.
+            if (e.key.rfind("Fn::ForEach::", 0) != 0) walk(e.value, depth + 1);
     }
 };
 

@@ -50,6 +50,17 @@ void read_transform(const Node* t, Template& tpl) {
         one(t);
 }
 
+// Rain (`rain pkg`) preprocesses `Fn::Rain::*` directives and modules given
+// by `Source:`; until then the template is not what CloudFormation sees.
+bool uses_preprocessor(const Node* n, unsigned depth) {
+    if (!n || depth > kMaxDepth) return false;
+    for (const MapEntry& e : n->entries)
+        if (e.key.rfind("Fn::Rain::", 0) == 0 || uses_preprocessor(e.value, depth + 1)) return true;
+    for (const Node* i : n->items)
+        if (uses_preprocessor(i, depth + 1)) return true;
+    return false;
+}
+
 }  // namespace
 
 Template read_template(const Document& doc, const std::map<std::string, std::string>& user_values,
@@ -92,7 +103,8 @@ Template read_template(const Document& doc, const std::map<std::string, std::str
     }
 
     if (const Node* conds = root->get("Conditions"); conds && conds->is_mapping())
-        for (const MapEntry& e : conds->entries) tpl.conditions[e.key] = e.value;
+        for (const MapEntry& e : conds->entries)
+            if (e.key.rfind("Fn::ForEach::", 0) != 0) tpl.conditions[e.key] = e.value;
 
     const Node* res = root->get("Resources");
     if (!res) {
@@ -117,6 +129,10 @@ Template read_template(const Document& doc, const std::map<std::string, std::str
             continue;
         }
         const Node* type = e.value->get("Type");
+        if (!type && e.value->get("Source")) {  // a Rain module
+            tpl.other_transform = true;
+            continue;
+        }
         if (!type || !type->is_scalar()) {
             problem(type ? type : e.value, "Resource " + e.key + " has no Type.");
             continue;
@@ -125,9 +141,13 @@ Template read_template(const Document& doc, const std::map<std::string, std::str
         r.properties = e.value->get("Properties");
         r.metadata = e.value->get("Metadata");
         if (auto c = scalar_text(e.value->get("Condition"))) r.condition = *c;
+        // SAM translator inputs often omit the Transform line.
+        if (r.type.rfind("AWS::Serverless::", 0) == 0) tpl.sam = true;
         tpl.resource_index[r.id] = tpl.resources.size();
         tpl.resources.push_back(std::move(r));
     }
+    if (tpl.globals) tpl.sam = true;
+    if (uses_preprocessor(root, 0)) tpl.other_transform = true;
     return tpl;
 }
 
