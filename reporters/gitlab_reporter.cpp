@@ -1,8 +1,52 @@
+// GitLab Code Quality report (docs: "Code Quality", report format): an array
+// of issues with a unique fingerprint each.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "reporters/format_writers.h"
 
 namespace vpclint {
 
-// Placeholder until the full gitlab reporter lands: gcc lines.
-void write_gitlab(const ReportInput& in, std::ostream& out) { write_gcc(in, out); }
+namespace {
+
+// GitLab's severities are info, minor, major, critical, blocker. Our errors
+// fail at run time or at deployment: critical. Warnings: major. Notes: info.
+const char* gitlab_severity(Severity s) {
+    return s == Severity::Error ? "critical" : s == Severity::Warning ? "major" : "info";
+}
+
+std::string fingerprint(const std::string& s) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    std::ostringstream o;
+    o << std::hex;
+    o.width(16);
+    o.fill('0');
+    o << h;
+    return o.str();
+}
+
+}  // namespace
+
+void write_gitlab(const ReportInput& in, std::ostream& out) {
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    std::map<std::string, int> seen;
+    for (const Diagnostic& d : in.diagnostics) {
+        std::string base = d.rule_id + "|" + d.loc.file + "|" + d.resource + "|" + d.message;
+        nlohmann::ordered_json j;
+        j["description"] = d.rule_id + " " + d.message;
+        j["check_name"] = d.rule_id;
+        j["fingerprint"] = fingerprint(base + "|" + std::to_string(seen[base]++));
+        j["severity"] = gitlab_severity(d.severity);
+        j["location"]["path"] = d.loc.file;
+        j["location"]["lines"]["begin"] = d.loc.line;
+        arr.push_back(std::move(j));
+    }
+    out << arr.dump(2) << "\n";
+}
 
 }  // namespace vpclint
