@@ -1,11 +1,55 @@
-// Internet egress of each subnet (issue 4 fills this in).
+// Internet egress of each subnet, from its effective route table's default
+// route (rules.md, "Internet egress of a subnet").
 #pragma once
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
 #include "core/model.h"
 
 namespace vpclint {
 
-struct EgressAnalysis {};
+enum class Egress : uint8_t {
+    Public,    // 0.0.0.0/0 -> attached internet gateway: a function here still has NO internet
+    Internet,  // 0.0.0.0/0 -> public NAT gateway (or NAT instance) in a public subnet
+    None,      // no default route, or a NAT whose own path is broken
+    Unknown,   // anything the model cannot decide: never flagged
+};
+
+std::string_view egress_name(Egress e);
+
+struct SubnetEgress {
+    Egress verdict = Egress::Unknown;
+    std::string reason;                       // one phrase: why this verdict
+    int route_table = -1;                     // the effective route table, if known
+    int default_route = -1;                   // its IPv4 default route, if any
+    std::vector<RelatedLocation> path;        // subnet -> route table -> route -> target (-> NAT's subnet …)
+};
+
+struct DuplicateDefaultRoute {
+    uint32_t route_table;
+    uint32_t first_route;
+    uint32_t second_route;
+};
+
+struct EgressAnalysis {
+    std::vector<SubnetEgress> subnets;  // by subnet index
+    // Route tables with two IPv4 default routes (VL002).
+    std::vector<DuplicateDefaultRoute> duplicate_default_routes;
+    // Internet gateway attachments: [igw] -> VPCs it is attached to; a gateway
+    // with an attachment the model cannot resolve is "unknown".
+    std::vector<std::vector<uint32_t>> igw_vpcs;
+    std::vector<bool> igw_attachment_unknown;
+    bool some_attachment_unknown = false;
+};
 
 EgressAnalysis compute_egress(const Model& model);
+
+// Whether internet gateway `igw` is attached to `vpc`: Yes / No / Unknown.
+Tri igw_attached(const EgressAnalysis& e, uint32_t igw, uint32_t vpc);
+
+// A VPC function: VpcConfig with at least one subnet and one security group
+// (known or unknown); empty lists on both sides mean "not in a VPC".
+bool is_vpc_function(const Function& f);
 
 }  // namespace vpclint

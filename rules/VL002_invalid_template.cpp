@@ -26,6 +26,17 @@ const RuleDescriptor descriptor{
 void check(const RuleContext& ctx) {
     for (const Problem& p : ctx.model.problems)
         if (p.kind == ProblemKind::InvalidTemplate) ctx.report(Severity::Error, p.loc, p.resource, p.message);
+    for (const DuplicateDefaultRoute& dup : ctx.analyses.egress.duplicate_default_routes) {
+        const Route& first = ctx.model.routes[dup.first_route];
+        const Route& second = ctx.model.routes[dup.second_route];
+        const RouteTable& rt = ctx.model.route_tables[dup.route_table];
+        Diagnostic& d = ctx.report(Severity::Error, second.destination_cidr.loc.known() ? second.destination_cidr.loc : second.loc,
+                                   second.id,
+                                   "Route table " + rt.id + " has two 0.0.0.0/0 routes (" + first.id + " and " + second.id +
+                                       "); AWS rejects the second one, so which path the subnets take is undefined.",
+                                   "Keep one default route per route table.");
+        d.related.push_back({first.loc, "first default route " + first.id});
+    }
 }
 
 }  // namespace vpclint::rules::VL002

@@ -58,13 +58,6 @@ const RuleDescriptor descriptor{
 
 namespace {
 
-// rules.md "VPC function": at least one subnet and one security group, known
-// or unknown; empty lists detach the function from the VPC.
-bool may_have_items(const LinkList& l) { return l.present && (!l.items.empty() || !l.complete); }
-bool is_vpc_function(const Function& f) {
-    return f.has_vpc_config && may_have_items(f.subnets) && may_have_items(f.security_groups);
-}
-
 std::string join_and(const std::vector<std::string_view>& items) {
     std::string out;
     for (size_t i = 0; i < items.size(); ++i) {

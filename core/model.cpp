@@ -1,0 +1,26 @@
+#include "core/model.h"
+
+namespace vpclint {
+
+std::string_view route_target_name(RouteTarget t) {
+    switch (t) {
+        case RouteTarget::None: return "no target";
+        case RouteTarget::InternetGateway: return "internet gateway";
+        case RouteTarget::EgressOnlyInternetGateway: return "egress-only internet gateway";
+        case RouteTarget::NatGateway: return "NAT gateway";
+        case RouteTarget::Instance: return "instance";
+        case RouteTarget::TransitGateway: return "transit gateway";
+        case RouteTarget::VpnGateway: return "VPN gateway";
+        case RouteTarget::PeeringConnection: return "VPC peering connection";
+        case RouteTarget::NetworkInterface: return "network interface";
+        case RouteTarget::VpcEndpoint: return "VPC endpoint";
+        case RouteTarget::CarrierGateway: return "carrier gateway";
+        case RouteTarget::LocalGateway: return "local gateway";
+        case RouteTarget::CoreNetwork: return "core network";
+        case RouteTarget::Local: return "local";
+        case RouteTarget::Unknown: return "target of unknown kind";
+    }
+    return "target";
+}
+
+}  // namespace vpclint

@@ -1,0 +1,47 @@
+// VL104 internet-gateway-not-attached: a route to an internet gateway that is
+// not attached to the route table's VPC goes nowhere.
+#include "rules/subnet_verdicts.h"
+
+namespace vpclint::rules::VL104 {
+
+extern const RuleDescriptor descriptor;
+const RuleDescriptor descriptor{
+    .id = "VL104",
+    .slug = "internet-gateway-not-attached",
+    .level = Severity::Error,
+    .levels = "error",
+    .summary = "A route targets an internet gateway that is not attached to the route table's VPC.",
+    .rationale = "An internet gateway works only for the VPC it is attached to (AWS::EC2::VPCGatewayAttachment, or "
+                 "vpc_id in Terraform). Without the attachment the route cannot be created or is a blackhole, and "
+                 "the subnets behind it have no internet.",
+    .fix = "Attach the internet gateway to the VPC (AWS::EC2::VPCGatewayAttachment with VpcId and "
+           "InternetGatewayId) and make the route depend on the attachment.",
+    .bad_example = "InternetGateway:\n  Type: AWS::EC2::InternetGateway\nPublicRoute:\n  Type: AWS::EC2::Route\n"
+                   "  Properties:\n    RouteTableId: !Ref PublicRouteTable\n    DestinationCidrBlock: 0.0.0.0/0\n"
+                   "    GatewayId: !Ref InternetGateway\n",
+    .good_example = "GatewayAttachment:\n  Type: AWS::EC2::VPCGatewayAttachment\n  Properties:\n    VpcId: !Ref Vpc\n"
+                    "    InternetGatewayId: !Ref InternetGateway\nPublicRoute:\n  Type: AWS::EC2::Route\n"
+                    "  DependsOn: GatewayAttachment\n  Properties:\n    RouteTableId: !Ref PublicRouteTable\n"
+                    "    DestinationCidrBlock: 0.0.0.0/0\n    GatewayId: !Ref InternetGateway\n",
+    .tags = "networking internet-gateway",
+    .precision = "high",
+};
+
+void check(const RuleContext& ctx) {
+    for (const Route& r : ctx.model.routes) {
+        if (r.target_kind != RouteTarget::InternetGateway || !r.target.resolved() || !r.route_table.resolved()) continue;
+        const RouteTable& rt = ctx.model.route_tables[r.route_table.index];
+        if (!rt.vpc.resolved()) continue;
+        if (igw_attached(ctx.analyses.egress, r.target.index, rt.vpc.index) != Tri::No) continue;
+        const InternetGateway& igw = ctx.model.internet_gateways[r.target.index];
+        const Vpc& vpc = ctx.model.vpcs[rt.vpc.index];
+        Diagnostic& d = ctx.report(Severity::Error, r.target.loc, r.id,
+                                   "Route " + r.id + " in " + rt.id + " targets internet gateway " + igw.id +
+                                       ", which is not attached to VPC " + vpc.id +
+                                       ", so the route leads nowhere and its subnets have no internet.");
+        d.related.push_back({igw.loc, "internet gateway " + igw.id});
+        d.related.push_back({vpc.loc, "VPC " + vpc.id});
+    }
+}
+
+}  // namespace vpclint::rules::VL104

@@ -1,0 +1,54 @@
+// VL107 function-subnets-disagree: some of a function's subnets reach the
+// internet and others do not, so calls fail in some availability zones.
+#include "rules/subnet_verdicts.h"
+
+namespace vpclint::rules::VL107 {
+
+extern const RuleDescriptor descriptor;
+const RuleDescriptor descriptor{
+    .id = "VL107",
+    .slug = "function-subnets-disagree",
+    .level = Severity::Error,
+    .levels = "error / warning",
+    .summary = "A VPC function's subnets differ in internet egress: some reach the internet, others do not.",
+    .rationale = "Lambda runs a function's invocations in any of its subnets. When only some of them route to a NAT "
+                 "gateway, the same call succeeds or times out depending on where the invocation lands, which is "
+                 "hard to diagnose. Error when the function shows it needs the internet, warning otherwise. "
+                 "Subnets whose egress cannot be known are left out of the comparison.",
+    .fix = "Give every subnet of the function a 0.0.0.0/0 route to a NAT gateway (one per availability zone), "
+           "or list only subnets that have one.",
+    .bad_example = "VpcConfig:\n  SubnetIds:\n    - !Ref PrivateSubnetA   # 0.0.0.0/0 -> NAT gateway\n"
+                   "    - !Ref PublicSubnetB    # 0.0.0.0/0 -> internet gateway\n",
+    .good_example = "VpcConfig:\n  SubnetIds:\n    - !Ref PrivateSubnetA   # 0.0.0.0/0 -> NAT gateway A\n"
+                    "    - !Ref PrivateSubnetB   # 0.0.0.0/0 -> NAT gateway B\n",
+    .tags = "networking lambda internet availability",
+    .precision = "high",
+};
+
+void check(const RuleContext& ctx) {
+    for (uint32_t i = 0; i < ctx.model.functions.size(); ++i) {
+        const Function& f = ctx.model.functions[i];
+        if (!is_vpc_function(f)) continue;
+        FunctionSubnets subnets = subnet_verdicts(ctx, f);
+        std::vector<std::string> with, without;
+        const SubnetVerdict* broken = nullptr;
+        for (const SubnetVerdict& v : subnets.known) {
+            if (v.egress->verdict == Egress::Internet) with.push_back(ctx.model.subnets[v.subnet].id);
+            if (v.egress->verdict == Egress::Public || v.egress->verdict == Egress::None) {
+                without.push_back(ctx.model.subnets[v.subnet].id);
+                if (!broken) broken = &v;
+            }
+        }
+        if (with.empty() || without.empty()) continue;
+        std::string evidence = internet_evidence(ctx, i, true);
+        Diagnostic& d = ctx.report(
+            evidence.empty() ? Severity::Warning : Severity::Error, f.subnets.loc, f.id,
+            "Function " + f.id + " reaches the internet from " + join_names(with) + " but not from " +
+                join_names(without) + " (" + broken->egress->reason +
+                "), so its calls fail whenever an invocation runs there" + (evidence.empty() ? "" : "; " + evidence) + ".");
+        d.path = function_path(ctx, f, *broken);
+        d.related.push_back({ctx.model.subnets[broken->subnet].loc, "subnet " + ctx.model.subnets[broken->subnet].id});
+    }
+}
+
+}  // namespace vpclint::rules::VL107
