@@ -175,10 +175,10 @@ void texts_of(const BindContext& c, const EValue* v, std::vector<Text>& out, boo
             }
             out.push_back(c.text(&i, fb));
         }
-    } else if (v->kind == Kind::Unknown) {
-        complete = false;
+    } else if (v->kind == Kind::Unknown && v->aux.empty()) {
+        complete = false;  // could be a whole list (a list parameter, an import)
     } else {
-        out.push_back(c.text(v, fb));
+        out.push_back(c.text(v, fb));  // a string, partly known (Fn::Sub, Fn::Join)
     }
 }
 
