@@ -23,4 +23,14 @@ std::string_view route_target_name(RouteTarget t) {
     return "target";
 }
 
+void index_children(Model& m) {
+    for (RouteTable& t : m.route_tables) t.routes.clear();
+    for (SecurityGroup& g : m.security_groups) g.rules.clear();
+    for (uint32_t i = 0; i < m.routes.size(); ++i)
+        if (m.routes[i].route_table.resolved()) m.route_tables[m.routes[i].route_table.index].routes.push_back(i);
+    for (uint32_t i = 0; i < m.security_group_rules.size(); ++i)
+        if (m.security_group_rules[i].group.resolved())
+            m.security_groups[m.security_group_rules[i].group.index].rules.push_back(i);
+}
+
 }  // namespace vpclint

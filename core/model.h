@@ -349,4 +349,8 @@ struct Model {
     std::vector<Problem> problems;
 };
 
+// Fills the index lists derived from links: RouteTable::routes and
+// SecurityGroup::rules. Frontends call it once all entities are bound.
+void index_children(Model& m);
+
 }  // namespace vpclint

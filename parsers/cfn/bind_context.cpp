@@ -205,7 +205,10 @@ PolicyStatement statement_of(const BindContext& c, const EValue& s, const Node* 
     texts_of(c, action, st.actions, st.actions_complete, fb);
     bool resources_complete = true;
     const EValue* res = s.field("Resource");
-    if (!res) res = s.field("NotResource");
+    if (!res) {
+        res = s.field("NotResource");
+        st.uses_not_resource = res != nullptr;
+    }
     texts_of(c, res, st.resources, resources_complete, fb);
     if (!resources_complete) st.resources.push_back(Text{true, false, "", "unknown resource list", false, st.loc});
     st.has_condition = s.field("Condition") != nullptr;

@@ -6,23 +6,12 @@
 #include <unordered_map>
 
 #include "core/model.h"
+#include "parsers/entity_kind.h"
 #include "parsers/cfn/cfn_value.h"
 #include "parsers/cfn/intrinsics.h"
 #include "parsers/cfn/template.h"
 
 namespace vpclint::cfn {
-
-enum class EntityKind : uint8_t {
-    Function, Vpc, Subnet, RouteTable, Route, SubnetAssociation, InternetGateway, GatewayAttachment,
-    NatGateway, ElasticIp, Instance, SecurityGroup, SecurityGroupRule, Role, Policy, VpcEndpoint,
-    DataStore, EventSourceMapping, VpnGateway, TransitGateway, PeeringConnection, EgressOnlyGateway,
-    NetworkInterface, CarrierGateway, Other,
-};
-
-struct EntityRef {
-    EntityKind kind = EntityKind::Other;
-    uint32_t index = 0;
-};
 
 struct BindContext {
     const Template& tpl;

@@ -72,13 +72,8 @@ uint32_t create_slot(Model& m, EntityKind k, const ResourceInfo& r, const Docume
     }
 }
 
-// Index lists the analyses walk: routes of each table, rules of each group.
 void link_children(Model& m) {
-    for (uint32_t i = 0; i < m.routes.size(); ++i)
-        if (m.routes[i].route_table.resolved()) m.route_tables[m.routes[i].route_table.index].routes.push_back(i);
-    for (uint32_t i = 0; i < m.security_group_rules.size(); ++i)
-        if (m.security_group_rules[i].group.resolved())
-            m.security_groups[m.security_group_rules[i].group.index].rules.push_back(i);
+    index_children(m);
     // A group created without SecurityGroupEgress gets AWS's allow-all egress
     // rule (AWS::EC2::SecurityGroup reference).
     for (SecurityGroup& g : m.security_groups) g.default_allow_all_egress = !g.egress_declared;

@@ -1,11 +1,117 @@
 #include "parsers/terraform/terraform_frontend.h"
 
+#include <filesystem>
+
+#include "parsers/terraform/plan_index.h"
+#include "parsers/terraform/tf_bind_context.h"
+
 namespace vpclint {
 
-std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, const FrontendOptions&) {
+namespace {
+
+using tf::BindContext;
+using tf::Instance;
+
+template <class T>
+uint32_t add_entity(std::vector<T>& v, const Instance& i, const BindContext& c) {
+    tf::init_tf_entity(v.emplace_back(), i, c);
+    return static_cast<uint32_t>(v.size() - 1);
+}
+
+uint32_t create_slot(Model& m, EntityKind k, const Instance& i, const BindContext& c) {
+    switch (k) {
+        case EntityKind::Function: return add_entity(m.functions, i, c);
+        case EntityKind::Vpc: return add_entity(m.vpcs, i, c);
+        case EntityKind::Subnet: return add_entity(m.subnets, i, c);
+        case EntityKind::RouteTable: return add_entity(m.route_tables, i, c);
+        case EntityKind::Route: return add_entity(m.routes, i, c);
+        case EntityKind::SubnetAssociation: return add_entity(m.subnet_associations, i, c);
+        case EntityKind::InternetGateway: return add_entity(m.internet_gateways, i, c);
+        case EntityKind::GatewayAttachment: return add_entity(m.gateway_attachments, i, c);
+        case EntityKind::NatGateway: return add_entity(m.nat_gateways, i, c);
+        case EntityKind::ElasticIp: return add_entity(m.elastic_ips, i, c);
+        case EntityKind::Instance: return add_entity(m.instances, i, c);
+        case EntityKind::SecurityGroup: return add_entity(m.security_groups, i, c);
+        case EntityKind::SecurityGroupRule: return add_entity(m.security_group_rules, i, c);
+        case EntityKind::Role: return add_entity(m.roles, i, c);
+        case EntityKind::Policy: return add_entity(m.policies, i, c);
+        case EntityKind::VpcEndpoint: return add_entity(m.vpc_endpoints, i, c);
+        case EntityKind::DataStore: return add_entity(m.data_stores, i, c);
+        case EntityKind::EventSourceMapping: return add_entity(m.event_source_mappings, i, c);
+        default: return 0;
+    }
+}
+
+// Module scope -> directory of its .tf files: the plan's directory (or
+// --tf-root) for the root module, `source` paths for local child modules.
+void module_dirs(const Node* module_config, const std::string& scope, const std::filesystem::path& dir,
+                 std::map<std::string, std::string>& out, unsigned depth) {
+    if (!module_config || depth > 32) return;
+    out[scope] = dir.string();
+    const Node* calls = module_config->get("module_calls");
+    if (!calls || !calls->is_mapping()) return;
+    for (const MapEntry& e : calls->entries) {
+        const Node* source = e.value->get("source");
+        if (!source || !source->is_scalar() || (source->text.rfind("./", 0) != 0 && source->text.rfind("../", 0) != 0))
+            continue;  // registry and remote modules have no local source
+        module_dirs(e.value->get("module"), (scope.empty() ? "" : scope + ".") + "module." + e.key,
+                    (dir / source->text).lexically_normal(), out, depth + 1);
+    }
+}
+
+}  // namespace
+
+std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, const FrontendOptions& opts) {
     Model m;
     m.file = doc.path;
     m.format = kind == InputKind::TerraformState ? InputFormat::TerraformState : InputFormat::TerraformPlan;
+    tf::PlanIndex plan(doc, kind);
+    BindContext c{plan, doc, m, {}, {}, {}};
+
+    std::filesystem::path root_dir = opts.tf_root.empty() ? std::filesystem::path(doc.path).parent_path()
+                                                          : std::filesystem::path(opts.tf_root);
+    if (root_dir.empty()) root_dir = ".";
+    std::map<std::string, std::string> dirs;
+    const Node* config = doc.root->get("configuration");
+    module_dirs(config ? config->get("root_module") : nullptr, "", root_dir, dirs, 0);
+    if (dirs.empty()) dirs[""] = root_dir.string();
+    for (const auto& [scope, dir] : dirs) {
+        auto blocks = tf::scan_tf_dir(dir);
+        if (!blocks.empty()) c.tf_blocks[scope] = std::move(blocks);
+    }
+
+    const auto& instances = plan.instances();
+    c.entity_of.resize(instances.size());
+    for (size_t k = 0; k < instances.size(); ++k) {
+        const tf::Instance& i = instances[k];
+        EntityRef ref{i.data ? EntityKind::Other : tf::entity_kind_of_tf_type(i.type), 0};
+        ref.index = create_slot(m, ref.kind, i, c);
+        c.entity_of[k] = ref;
+    }
+    for (size_t k = 0; k < instances.size(); ++k) {
+        const tf::Instance& i = instances[k];
+        EntityRef ref = c.entity_of[k];
+        switch (ref.kind) {
+            case EntityKind::Other: break;
+            case EntityKind::Function:
+            case EntityKind::EventSourceMapping: tf::bind_tf_lambda(c, i, ref); break;
+            case EntityKind::SecurityGroup:
+            case EntityKind::SecurityGroupRule: tf::bind_tf_security(c, i, ref); break;
+            case EntityKind::Role:
+            case EntityKind::Policy: tf::bind_tf_iam(c, i, ref); break;
+            case EntityKind::DataStore:
+            case EntityKind::VpcEndpoint: tf::bind_tf_data_store(c, i, ref); break;
+            default: tf::bind_tf_network(c, i, ref); break;
+        }
+    }
+    for (const tf::Instance& i : instances) {
+        if (i.data) continue;
+        if (i.type == "aws_main_route_table_association") tf::apply_main_route_table_association(c, i);
+        if (i.type == "aws_iam_role_policy_attachment" || i.type == "aws_iam_policy_attachment")
+            tf::apply_policy_attachment(c, i);
+        if (i.type == "aws_vpc_endpoint_route_table_association") tf::apply_endpoint_route_table_association(c, i);
+    }
+    index_children(m);
     return {std::move(m)};
 }
 

@@ -1,0 +1,81 @@
+// Databases, caches and other private resources; VPC endpoints.
+#include "parsers/terraform/tf_bind_context.h"
+
+namespace vpclint::tf {
+
+namespace {
+
+std::string default_port(std::string engine) {
+    for (char& ch : engine) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    auto has = [&](std::string_view s) { return engine.find(s) != std::string::npos; };
+    if (has("postgres")) return "5432";
+    if (has("mysql") || has("mariadb") || engine == "aurora") return "3306";
+    if (has("oracle")) return "1521";
+    if (has("sqlserver")) return "1433";
+    if (has("redis") || has("valkey")) return "6379";
+    if (has("memcached")) return "11211";
+    return {};
+}
+
+DataStoreKind kind_of(std::string_view type) {
+    if (type == "aws_db_instance") return DataStoreKind::RdsInstance;
+    if (type == "aws_rds_cluster") return DataStoreKind::RdsCluster;
+    if (type == "aws_db_proxy") return DataStoreKind::DbProxy;
+    if (type == "aws_elasticache_cluster") return DataStoreKind::CacheCluster;
+    if (type == "aws_elasticache_replication_group") return DataStoreKind::ReplicationGroup;
+    if (type == "aws_elasticache_serverless_cache") return DataStoreKind::ServerlessCache;
+    if (type == "aws_memorydb_cluster") return DataStoreKind::MemoryDbCluster;
+    if (type == "aws_docdb_cluster") return DataStoreKind::DocDbCluster;
+    if (type == "aws_neptune_cluster") return DataStoreKind::NeptuneCluster;
+    if (type == "aws_efs_file_system") return DataStoreKind::EfsFileSystem;
+    if (type == "aws_opensearch_domain") return DataStoreKind::OpenSearchDomain;
+    return DataStoreKind::LoadBalancer;
+}
+
+}  // namespace
+
+void bind_tf_data_store(BindContext& c, const Instance& i, EntityRef ref) {
+    Model& m = c.model;
+    if (ref.kind == EntityKind::VpcEndpoint) {
+        VpcEndpoint& e = m.vpc_endpoints[ref.index];
+        e.vpc = c.link(i, {"vpc_id"}, EntityKind::Vpc);
+        e.service_name = c.text(i, {"service_name"});
+        e.service = e.service_name;
+        if (e.service_name.known) e.service.value = e.service_name.value.substr(e.service_name.value.rfind('.') + 1);
+        Text type = c.text(i, {"vpc_endpoint_type"});
+        e.endpoint_type = !type.present || type.is("Gateway") ? EndpointType::Gateway
+                          : type.is("Interface")              ? EndpointType::Interface
+                          : type.is("GatewayLoadBalancer")    ? EndpointType::GatewayLoadBalancer
+                                                              : EndpointType::Unknown;
+        e.route_tables = c.links(i, {"route_table_ids"}, EntityKind::RouteTable);
+        e.subnets = c.links(i, {"subnet_ids"}, EntityKind::Subnet);
+        e.security_groups = c.links(i, {"security_group_ids"}, EntityKind::SecurityGroup);
+        e.private_dns = c.flag(i, {"private_dns_enabled"}, Tri::No);
+        return;
+    }
+    DataStore& d = m.data_stores[ref.index];
+    d.kind = kind_of(i.type);
+    d.security_groups = c.links(i, {"vpc_security_group_ids"}, EntityKind::SecurityGroup);
+    if (!d.security_groups.present) d.security_groups = c.links(i, {"security_group_ids"}, EntityKind::SecurityGroup);
+    if (!d.security_groups.present) d.security_groups = c.links(i, {"security_groups"}, EntityKind::SecurityGroup);
+    d.subnet_group = c.text(i, {"db_subnet_group_name"});
+    if (!d.subnet_group.present) d.subnet_group = c.text(i, {"subnet_group_name"});
+    d.publicly_accessible = c.flag(i, {"publicly_accessible"}, Tri::No);
+    d.engine = c.text(i, {"engine"});
+    d.port = c.text(i, {"port"});
+    if ((!d.port.present || !d.port.known) && d.engine.known) {
+        std::string port = default_port(d.engine.value);
+        if (!port.empty()) d.port = Text{true, true, port, "", false, d.engine.loc};
+    }
+    if (d.kind == DataStoreKind::LoadBalancer) d.internal = c.flag(i, {"internal"}, Tri::No);
+}
+
+void apply_endpoint_route_table_association(BindContext& c, const Instance& i) {
+    Link endpoint = c.link(i, {"vpc_endpoint_id"}, EntityKind::VpcEndpoint);
+    if (!endpoint.resolved()) return;
+    LinkList& tables = c.model.vpc_endpoints[endpoint.index].route_tables;
+    tables.present = true;
+    tables.items.push_back(c.link(i, {"route_table_id"}, EntityKind::RouteTable));
+}
+
+}  // namespace vpclint::tf

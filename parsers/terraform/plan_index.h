@@ -1,0 +1,71 @@
+// Every resource instance of a Terraform plan or state, with its values, its
+// unknown markers and its configuration, and the resolution of configuration
+// `references` (through module outputs and variables) into instances.
+#pragma once
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "parsers/frontend.h"
+
+namespace vpclint::tf {
+
+struct Instance {
+    std::string address;  // module.vpc.aws_subnet.public[0]
+    std::string module;   // module.vpc ("" for the root module)
+    std::string type;     // aws_subnet
+    std::string name;     // public
+    std::string index;    // what stands in brackets: 0, "a"; empty without count/for_each
+    bool data = false;    // a data source: lives outside the plan
+    const Node* node = nullptr;          // the entry in planned_values / values
+    const Node* values = nullptr;
+    const Node* after_unknown = nullptr;  // resource_changes[].change.after_unknown
+    const Node* config = nullptr;         // configuration resource (expressions)
+
+    std::string base() const { return module.empty() ? type + "." + name : module + "." + type + "." + name; }
+};
+
+// A value an attribute refers to: instances of the plan, or why not.
+struct Resolution {
+    std::vector<size_t> instances;  // indices into PlanIndex::instances
+    bool unresolved = false;        // some reference leads outside the plan (var, data, local)
+    std::string reason;
+};
+
+class PlanIndex {
+public:
+    PlanIndex(const Document& doc, InputKind kind);
+
+    const std::vector<Instance>& instances() const { return instances_; }
+    const Instance* find(const std::string& address) const;
+    // The instance whose known `id` (or `arn`) equals `id`.
+    const Instance* by_id(const std::string& id) const;
+    // The configuration expression of `attr_path` (e.g. {"vpc_config", "0", "subnet_ids"}) of `self`.
+    const Node* expression(const Instance& self, const std::vector<std::string>& attr_path) const;
+    // Resolves an expression's references in the scope of `self`'s module.
+    Resolution resolve(const Instance& self, const Node* expression) const;
+    size_t index_of(const Instance& i) const { return static_cast<size_t>(&i - instances_.data()); }
+
+private:
+    void add_module(const Node* module, const Node* unknown_root);
+    void index_config(const Node* module_config, const std::string& scope);
+    Resolution resolve_in(const std::string& scope, const Node* expression, const Instance* self, unsigned depth) const;
+    void resolve_reference(const std::string& scope, const std::string& ref, const std::vector<std::string>& all,
+                           const Instance* self, unsigned depth, Resolution& out) const;
+
+    std::vector<Instance> instances_;
+    std::unordered_map<std::string, size_t> by_address_;
+    std::unordered_map<std::string, std::vector<size_t>> by_base_;
+    std::unordered_map<std::string, size_t> by_id_;
+    std::unordered_map<std::string, const Node*> after_unknown_;  // address -> after_unknown
+    // scope ("" or "module.vpc") -> that module's configuration node.
+    std::unordered_map<std::string, const Node*> module_config_;
+    // child scope -> the module call (in the parent) that created it.
+    std::unordered_map<std::string, std::pair<std::string, const Node*>> module_call_;
+};
+
+// The child value at `path` ("vpc_config", "0", "subnet_ids") of a JSON value.
+const Node* at_path(const Node* n, const std::vector<std::string>& path);
+
+}  // namespace vpclint::tf
