@@ -193,7 +193,13 @@ void PlanIndex::resolve_reference(const std::string& scope, const std::string& r
     if (starts("data.")) return unresolved(ref + " is a data source: it lives outside the plan");
     if (starts("module.")) {
         size_t dot = ref.find('.', 7);
-        if (dot == std::string::npos) return unresolved("a whole module");
+        if (dot == std::string::npos) {
+            // "module.vpc" stands beside "module.vpc.private_subnets": the
+            // specific output says what is used.
+            bool specific = std::any_of(all.begin(), all.end(), [&](const std::string& r) { return r.rfind(ref + ".", 0) == 0; });
+            if (!specific) unresolved("a whole module");
+            return;
+        }
         std::string m = ref.substr(7, dot - 7);
         size_t bracket = m.find('[');
         if (bracket != std::string::npos) m = m.substr(0, bracket);
