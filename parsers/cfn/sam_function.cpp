@@ -187,7 +187,11 @@ void expand_sam_functions(BindContext& c, std::vector<std::pair<const ResourceIn
 void bind_sam_function(BindContext& c, const ResourceInfo& r, const EValue& local, Function& f) {
     EValue props = local;
     if (c.tpl.globals)
-        if (const Node* g = c.tpl.globals->get("Function")) props = merge_globals(c.ev.eval(g), local);
+        if (const Node* g = c.tpl.globals->get("Function")) {
+            EValue global = c.ev.eval(g);
+            // A function without Properties takes the Globals as they are.
+            props = local.kind == Kind::Null ? global : merge_globals(global, local);
+        }
     bind_function(c, r, props, f);
     if (const EValue* code = props.field("InlineCode")) f.inline_code = c.text(code, r.node);
     if (f.role.absent()) {
