@@ -223,7 +223,7 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < results.size(); ++i) {
         FileResult& r = results[i];
         if (!r.analysed) {
-            if (found.files[i].explicitly_named)
+            if (found.files[i].explicitly_named && !o.quiet)
                 std::cerr << "vpclint: " << r.path
                           << ": skipped: not a CloudFormation template or Terraform plan/state JSON\n";
             continue;
