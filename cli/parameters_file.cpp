@@ -24,7 +24,10 @@ std::string as_text(const nlohmann::json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_array()) {  // a list parameter given as a JSON list
         std::string s;
-        for (const auto& i : v) s += (s.empty() ? "" : ",") + as_text(i);
+        for (const auto& i : v) {
+            if (!s.empty()) s += ',';
+            s += as_text(i);
+        }
         return s;
     }
     return v.dump();

@@ -89,7 +89,10 @@ Template read_template(const Document& doc, const std::map<std::string, std::str
                     // A list default is written as a YAML list now and then.
                     std::string joined;
                     for (const Node* i : d->items)
-                        if (i->is_scalar()) joined += (joined.empty() ? "" : ",") + i->text;
+                        if (i->is_scalar()) {
+                            if (!joined.empty()) joined += ',';
+                            joined += i->text;
+                        }
                     p.default_value = joined;
                 }
                 if (const Node* av = e.value->get("AllowedValues"); av && av->is_sequence())
