@@ -69,7 +69,18 @@ FileResult analyze_text(const std::string& path, std::string text, const Fronten
     if (r.kind == InputKind::Unknown) return r;
     r.analysed = true;
     try {
-        r.diagnostics = check_models(build_models(*loaded.doc, r.kind, opts), filter);
+        std::vector<Model> models = build_models(*loaded.doc, r.kind, opts);
+        r.diagnostics = check_models(models, filter);
+        const std::string& src = text;
+        apply_suppressions(r.diagnostics, models.front().suppressions, [&src](uint32_t line) {
+            size_t pos = 0;
+            for (uint32_t l = 1; l < line && pos != std::string::npos; ++l) {
+                pos = src.find('\n', pos);
+                if (pos != std::string::npos) ++pos;
+            }
+            if (pos == std::string::npos || line == 0) return std::string();
+            return src.substr(pos, src.find('\n', pos) - pos);
+        });
     } catch (const std::exception& e) {
         // A defect of ours must not hide the other files' results.
         FileResult f = parse_failure(path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);

@@ -35,7 +35,7 @@ struct Options {
     std::vector<std::string> select, ignore, parameters;
     std::string parameters_file, tf_root, explain_rule, explain_function, rule_docs_dir, color = "auto";
     unsigned jobs = 0;
-    bool list_rules = false, version = false, quiet = false;
+    bool list_rules = false, version = false, quiet = false, report_suppressed = false;
 };
 
 std::vector<std::string> split_ids(const std::vector<std::string>& in) {
@@ -139,6 +139,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->default_str("auto");
     app.add_flag("-q,--quiet", o.quiet, "Print only findings, no summary (for hooks)");
+    app.add_flag("--report-suppressed", o.report_suppressed,
+                 "Keep suppressed findings in SARIF and JSON output (they never affect the exit code)");
     app.add_flag("--list-rules", o.list_rules, "List every rule and exit");
     app.add_option("--explain", o.explain_rule, "Explain a rule (e.g. VL504) and exit");
     app.add_option("--explain-function", o.explain_function,
@@ -219,6 +221,7 @@ int main(int argc, char** argv) {
     std::vector<FileResult> results = analyse_all(found.files, fo, filter, jobs);
 
     ReportInput in;
+    size_t suppressed = 0;
     std::map<std::string, const std::string*> sources;
     for (size_t i = 0; i < results.size(); ++i) {
         FileResult& r = results[i];
@@ -230,7 +233,14 @@ int main(int argc, char** argv) {
         }
         in.files.push_back(r.path);
         sources[r.path] = &r.source;
-        for (Diagnostic& d : r.diagnostics) in.diagnostics.push_back(std::move(d));
+        for (Diagnostic& d : r.diagnostics) {
+            if (d.suppressed) {
+                ++suppressed;
+                bool keep = o.report_suppressed && (*format == ReportFormat::Sarif || *format == ReportFormat::Json);
+                if (!keep) continue;
+            }
+            in.diagnostics.push_back(std::move(d));
+        }
     }
     sort_diagnostics(in.diagnostics);
     for (const Rule& r : all_rules())
@@ -266,10 +276,15 @@ int main(int argc, char** argv) {
         }
     }
 
+    if (suppressed && !o.quiet && *format == ReportFormat::Text)
+        std::cerr << "vpclint: " << suppressed << " suppressed finding" << (suppressed == 1 ? "" : "s")
+                  << " not shown (--report-suppressed keeps them in SARIF and JSON)\n";
+
     bool parse_error = false;
     Severity worst = Severity::Note;
     bool any = false;
     for (const Diagnostic& d : in.diagnostics) {
+        if (d.suppressed) continue;
         if (d.rule_id == "VL001") parse_error = true;
         if (!any || d.severity > worst) worst = d.severity;
         any = true;

@@ -27,6 +27,10 @@ struct Diagnostic {
     std::vector<RelatedLocation> related;  // involved resources
     std::vector<RelatedLocation> path;     // explanation path, in order
     std::string fix;       // how to fix it, one sentence
+    // Set when a suppression covers the finding: it is then left out of the
+    // report and the exit code (SARIF shows it with --report-suppressed).
+    bool suppressed = false;
+    std::string justification;
 };
 
 // Deterministic order: file, line, col, rule, message.

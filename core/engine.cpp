@@ -114,4 +114,32 @@ std::vector<Diagnostic> check_models(const std::vector<Model>& models, const Rul
     return out;
 }
 
+void apply_suppressions(std::vector<Diagnostic>& diagnostics, const std::vector<Suppression>& declared,
+                        const std::function<std::string(uint32_t line)>& source_line) {
+    for (Diagnostic& d : diagnostics) {
+        if (d.rule_id == "VL001") continue;  // a file that does not parse cannot be waived
+        for (const Suppression& s : declared)
+            if (s.resource == d.resource && d.rule_id.rfind(s.rule, 0) == 0) {
+                d.suppressed = true;
+                d.justification = s.justification;
+            }
+        if (d.suppressed || !source_line) continue;
+        // An inline comment on the reported line: `# vpclint: ignore VL101 [reason]`.
+        std::string line = source_line(d.loc.line);
+        size_t at = line.find("vpclint: ignore");
+        if (at == std::string::npos) at = line.find("vpclint:ignore");
+        if (at == std::string::npos) continue;
+        std::string rest = line.substr(line.find("ignore", at) + 6);
+        size_t b = rest.find_first_not_of(' ');
+        if (b == std::string::npos) continue;
+        size_t e = rest.find_first_of(" ,", b);
+        std::string ids = rest.substr(b, e == std::string::npos ? std::string::npos : e - b);
+        if (d.rule_id.rfind(ids, 0) == 0 || ids == "all") {
+            d.suppressed = true;
+            size_t r = e == std::string::npos ? std::string::npos : rest.find_first_not_of(" ,", e);
+            d.justification = r == std::string::npos ? "inline comment" : rest.substr(r);
+        }
+    }
+}
+
 }  // namespace vpclint

@@ -1,5 +1,6 @@
 // Runs the rules over the scenario models of one input and merges the results.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,5 +19,11 @@ struct RuleFilter {
 // A finding that holds in some scenarios only names the scenario in its
 // message ("when VpcEnabled is true"); identical findings are merged.
 std::vector<Diagnostic> check_models(const std::vector<Model>& models, const RuleFilter& filter);
+
+// Marks the diagnostics that the models' declared suppressions or an inline
+// comment on the reported line (`# vpclint: ignore VL101 reason`) cover.
+// `source_line` gives the text of a line of the file (empty when unknown).
+void apply_suppressions(std::vector<Diagnostic>& diagnostics, const std::vector<Suppression>& declared,
+                        const std::function<std::string(uint32_t line)>& source_line);
 
 }  // namespace vpclint

@@ -316,6 +316,15 @@ struct Problem {
     Location loc;
 };
 
+// A finding the author accepted, declared on the resource (CloudFormation
+// Metadata `vpclint: {ignore: [...]}`, Terraform tag `vpclint:ignore`).
+struct Suppression {
+    std::string resource;  // the resource whose findings it covers
+    std::string rule;      // a rule id, or a prefix ("VL1")
+    std::string justification;
+    Location loc;
+};
+
 enum class InputFormat : uint8_t { CloudFormation, TerraformPlan, TerraformState };
 
 struct Model {
@@ -347,6 +356,7 @@ struct Model {
     std::vector<EventSourceMapping> event_source_mappings;
 
     std::vector<Problem> problems;
+    std::vector<Suppression> suppressions;
 };
 
 // Fills the index lists derived from links: RouteTable::routes and

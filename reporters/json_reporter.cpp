@@ -33,6 +33,7 @@ void write_json(const ReportInput& in, std::ostream& out) {
         j["endLine"] = d.loc.end_line;
         j["endColumn"] = d.loc.end_col;
         j["fix"] = d.fix;
+        j["suppressed"] = d.suppressed;
         j["related"] = nlohmann::ordered_json::array();
         for (const auto& r : d.related) j["related"].push_back(location_json(r.loc, r.message));
         j["path"] = nlohmann::ordered_json::array();

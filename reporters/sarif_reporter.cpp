@@ -171,6 +171,8 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
         std::string line = in.source_line ? trimmed(in.source_line(d.loc.file, d.loc.line)) : std::string();
         std::string base = hex64(fnv1a(d.rule_id + "\n" + d.loc.file + "\n" + d.resource + "\n" + line));
         res["partialFingerprints"]["primaryLocationLineHash"] = base + ":" + std::to_string(++occurrences[base]);
+        if (d.suppressed)
+            res["suppressions"] = json::array({json{{"kind", "inSource"}, {"justification", d.justification}}});
         results.push_back(std::move(res));
 
         if (d.rule_id == "VL001") {

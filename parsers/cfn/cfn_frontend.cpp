@@ -7,6 +7,37 @@
 
 namespace vpclint {
 
+namespace {
+
+// Metadata: {vpclint: {ignore: [VL101, {rule: VL107, reason: "…"}]}}
+std::vector<Suppression> declared_suppressions(const cfn::Template& tpl) {
+    std::vector<Suppression> out;
+    for (const cfn::ResourceInfo& r : tpl.resources) {
+        const Node* vl = r.metadata ? r.metadata->get("vpclint") : nullptr;
+        const Node* ignore = vl ? vl->get("ignore") : nullptr;
+        if (!ignore) continue;
+        std::vector<const Node*> items = ignore->is_sequence() ? ignore->items : std::vector<const Node*>{ignore};
+        for (const Node* i : items) {
+            Suppression s;
+            s.resource = r.id;
+            s.loc = tpl.doc->location(*i);
+            s.justification = "Metadata vpclint.ignore of " + r.id;
+            if (i->is_scalar()) {
+                s.rule = i->text;
+            } else if (i->is_mapping()) {
+                const Node* rule = i->get("rule") ? i->get("rule") : i->get("id");
+                if (!rule || !rule->is_scalar()) continue;
+                s.rule = rule->text;
+                if (const Node* why = i->get("reason"); why && why->is_scalar()) s.justification = why->text;
+            }
+            if (!s.rule.empty()) out.push_back(std::move(s));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<Model> build_cfn_models(const Document& doc, const FrontendOptions& opts) {
     using namespace cfn;
     std::vector<Problem> problems;
@@ -33,6 +64,7 @@ std::vector<Model> build_cfn_models(const Document& doc, const FrontendOptions& 
         Evaluator ev(tpl, choice.scenario);
         bind_resources(tpl, ev, m);
         m.problems = problems;
+        m.suppressions = declared_suppressions(tpl);
         for (size_t i = 0; i < choice.conditions.size(); ++i)
             if (varies[i] && choice.conditions[i].second != Tri::Unknown)
                 m.conditions.emplace_back(choice.conditions[i].first, choice.conditions[i].second == Tri::Yes);

@@ -112,6 +112,23 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
         if (i.type == "aws_vpc_endpoint_route_table_association") tf::apply_endpoint_route_table_association(c, i);
     }
     index_children(m);
+    // Tag vpclint:ignore = "VL101 VL107" accepts those findings on the resource.
+    for (const tf::Instance& i : instances) {
+        const Node* tag = tf::at_path(i.values, {"tags", "vpclint:ignore"});
+        if (!tag || !tag->is_scalar()) continue;
+        std::string ids = tag->text;
+        for (char& ch : ids)
+            if (ch == ',') ch = ' ';
+        size_t pos = 0;
+        while (pos < ids.size()) {
+            size_t b = ids.find_first_not_of(' ', pos);
+            if (b == std::string::npos) break;
+            size_t e = ids.find(' ', b);
+            m.suppressions.push_back({i.address, ids.substr(b, e == std::string::npos ? std::string::npos : e - b),
+                                      "tag vpclint:ignore of " + i.address, doc.location(*tag)});
+            pos = e == std::string::npos ? ids.size() : e;
+        }
+    }
     return {std::move(m)};
 }
 

@@ -89,5 +89,14 @@ check parameters-file 1 "$bin" --format gcc --parameters-file "$tmp/params.json"
 checks=$((checks + 1)); grep -q "when InVpc" "$tmp/out" && { echo "FAIL parameters-file: scenario still named"; fails=$((fails + 1)); }
 check bad-parameter 2 "$bin" --parameter NoEquals "$tmp/cond.yaml"
 
+# Suppressions: resource Metadata and an inline comment; never in the exit code.
+sup=fixtures/suppressions/metadata-and-inline.yaml
+check suppressed-exit-0 0 "$bin" "$sup"
+contains suppressed-count "$tmp/err" "2 suppressed findings"
+check suppressed-sarif 0 "$bin" --format sarif --report-suppressed "$sup"
+checks=$((checks + 1)); [ "$(grep -c '"kind": "inSource"' "$tmp/out")" -eq 2 ] || { echo "FAIL suppressed-sarif: expected 2 suppressions"; fails=$((fails + 1)); }
+check suppressed-left-out 0 "$bin" --format sarif "$sup"
+checks=$((checks + 1)); grep -q '"suppressions"' "$tmp/out" && { echo "FAIL: suppressed findings in SARIF without --report-suppressed"; fails=$((fails + 1)); }
+
 echo "$((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
