@@ -2,8 +2,10 @@
 // resolution, unknown values, target classification, locations.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <set>
 #include <sstream>
 
+#include "cli/analyze_file.h"
 #include "core/document.h"
 #include "parsers/frontend.h"
 
@@ -130,4 +132,25 @@ TEST_CASE("a .tf file next to the plan gives source locations", "[terraform]") {
     CHECK(f.loc.file.find("main.tf") != std::string::npos);
     CHECK(f.loc.line == 26);
     CHECK(f.subnets.loc.line == 33);
+}
+
+TEST_CASE("each Terraform twin gives the same (rule, level) as its CloudFormation original", "[terraform]") {
+    std::ifstream table(std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/twins.tsv");
+    std::string line;
+    int pairs = 0;
+    auto findings = [](const std::string& rel) {
+        FileResult r = analyze_file(std::string(VPCLINT_SOURCE_DIR) + "/fixtures/" + rel, {}, {});
+        std::set<std::pair<std::string, std::string>> out;
+        for (const Diagnostic& d : r.diagnostics) out.insert({d.rule_id, std::string(severity_name(d.severity))});
+        return out;
+    };
+    while (std::getline(table, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        size_t tab = line.find('\t');
+        std::string tf = line.substr(0, tab), cfn = line.substr(tab + 1);
+        INFO(tf << " vs " << cfn);
+        CHECK(findings(tf) == findings(cfn));
+        ++pairs;
+    }
+    CHECK(pairs >= 15);
 }
