@@ -2,8 +2,8 @@
 // of issues with a unique fingerprint each.
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "reporters/fingerprint.h"
 #include "reporters/format_writers.h"
 
 namespace vpclint {
@@ -16,20 +16,6 @@ const char* gitlab_severity(Severity s) {
     return s == Severity::Error ? "critical" : s == Severity::Warning ? "major" : "info";
 }
 
-std::string fingerprint(const std::string& s) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    std::ostringstream o;
-    o << std::hex;
-    o.width(16);
-    o.fill('0');
-    o << h;
-    return o.str();
-}
-
 }  // namespace
 
 void write_gitlab(const ReportInput& in, std::ostream& out) {
@@ -40,7 +26,7 @@ void write_gitlab(const ReportInput& in, std::ostream& out) {
         nlohmann::ordered_json j;
         j["description"] = d.rule_id + " " + d.message;
         j["check_name"] = d.rule_id;
-        j["fingerprint"] = fingerprint(base + "|" + std::to_string(seen[base]++));
+        j["fingerprint"] = fingerprint_hex(base + "|" + std::to_string(seen[base]++));
         j["severity"] = gitlab_severity(d.severity);
         j["location"]["path"] = d.loc.file;
         j["location"]["lines"]["begin"] = d.loc.line;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "reporters/fingerprint.h"
 #include "reporters/format_writers.h"
 
 namespace vpclint {
@@ -66,25 +67,6 @@ json location_with_message(const Location& l, const std::string& message) {
     loc["physicalLocation"] = physical_location(l);
     if (!message.empty()) loc["message"]["text"] = message;
     return loc;
-}
-
-// FNV-1a, 64 bit: stable across platforms and runs.
-uint64_t fnv1a(const std::string& s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-std::string hex64(uint64_t v) {
-    std::ostringstream o;
-    o << std::hex;
-    o.width(16);
-    o.fill('0');
-    o << v;
-    return o.str();
 }
 
 std::string trimmed(const std::string& s) {
@@ -169,7 +151,7 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
         // Stable when unrelated lines move: no line numbers, only the rule,
         // the resource and the text of the flagged line.
         std::string line = in.source_line ? trimmed(in.source_line(d.loc.file, d.loc.line)) : std::string();
-        std::string base = hex64(fnv1a(d.rule_id + "\n" + d.loc.file + "\n" + d.resource + "\n" + line));
+        std::string base = fingerprint_hex(d.rule_id + "\n" + d.loc.file + "\n" + d.resource + "\n" + line);
         res["partialFingerprints"]["primaryLocationLineHash"] = base + ":" + std::to_string(++occurrences[base]);
         if (d.suppressed)
             res["suppressions"] = json::array({json{{"kind", "inSource"}, {"justification", d.justification}}});

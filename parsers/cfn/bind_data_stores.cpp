@@ -2,6 +2,7 @@
 // search domains, load balancers; and VPC endpoints.
 #include <string>
 
+#include "parsers/aws_ids.h"
 #include "parsers/cfn/bind_context.h"
 
 namespace vpclint::cfn {
@@ -9,22 +10,6 @@ namespace vpclint::cfn {
 using Kind = EValue::Kind;
 
 namespace {
-
-// Default ports by engine (RDS CreateDBInstance; ElastiCache).
-std::string default_port(std::string engine) {
-    for (char& ch : engine) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    auto has = [&](std::string_view s) { return engine.find(s) != std::string::npos; };
-    if (has("postgres")) return "5432";
-    if (has("mysql") || has("mariadb") || engine == "aurora") return "3306";
-    if (has("oracle")) return "1521";
-    if (has("sqlserver")) return "1433";
-    if (has("db2")) return "50000";
-    if (has("redis") || has("valkey")) return "6379";
-    if (has("memcached")) return "11211";
-    if (has("docdb")) return "27017";
-    if (has("neptune")) return "8182";
-    return {};
-}
 
 struct StoreShape {
     std::string_view type;
@@ -80,7 +65,7 @@ void bind_data_store(BindContext& c, const ResourceInfo& r, const EValue& props,
     d.engine = c.text(props.field("Engine"), r.node);
     d.port = c.text(props.field("Port"), r.node);
     if (!d.port.present && d.engine.known) {
-        std::string port = default_port(d.engine.value);
+        std::string port = default_engine_port(d.engine.value);
         if (!port.empty()) {
             d.port.present = true;
             d.port.known = true;

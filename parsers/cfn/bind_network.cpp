@@ -1,4 +1,5 @@
 // VPCs, subnets, route tables, routes, gateways, NAT gateways and instances.
+#include "parsers/aws_ids.h"
 #include "parsers/cfn/bind_context.h"
 
 namespace vpclint::cfn {
@@ -6,25 +7,6 @@ namespace vpclint::cfn {
 using Kind = EValue::Kind;
 
 namespace {
-
-// The API accepts several kinds of id in GatewayId; the id prefix tells them
-// apart when the target is a literal.
-RouteTarget target_of_id(std::string_view id) {
-    auto starts = [&](std::string_view p) { return id.rfind(p, 0) == 0; };
-    if (starts("igw-")) return RouteTarget::InternetGateway;
-    if (starts("eigw-")) return RouteTarget::EgressOnlyInternetGateway;
-    if (starts("nat-")) return RouteTarget::NatGateway;
-    if (starts("i-")) return RouteTarget::Instance;
-    if (starts("tgw-")) return RouteTarget::TransitGateway;
-    if (starts("vgw-")) return RouteTarget::VpnGateway;
-    if (starts("pcx-")) return RouteTarget::PeeringConnection;
-    if (starts("eni-")) return RouteTarget::NetworkInterface;
-    if (starts("vpce-")) return RouteTarget::VpcEndpoint;
-    if (starts("cagw-")) return RouteTarget::CarrierGateway;
-    if (starts("lgw-")) return RouteTarget::LocalGateway;
-    if (id == "local") return RouteTarget::Local;
-    return RouteTarget::Unknown;
-}
 
 RouteTarget target_of_kind(EntityKind k) {
     switch (k) {
@@ -79,7 +61,7 @@ void bind_route_target(BindContext& c, const ResourceInfo& r, const EValue& prop
             auto it = c.entities.find(v->text);
             if (it != c.entities.end()) kind = target_of_kind(it->second.kind);
         } else if (v->kind == Kind::Scalar) {
-            RouteTarget by_id = target_of_id(v->text);
+            RouteTarget by_id = route_target_of_id(v->text);
             if (by_id != RouteTarget::Unknown) kind = by_id;
         } else if (tp.kind == RouteTarget::Unknown) {
             kind = RouteTarget::Unknown;

@@ -1,21 +1,10 @@
 // Databases, caches and other private resources; VPC endpoints.
+#include "parsers/aws_ids.h"
 #include "parsers/terraform/tf_bind_context.h"
 
 namespace vpclint::tf {
 
 namespace {
-
-std::string default_port(std::string engine) {
-    for (char& ch : engine) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    auto has = [&](std::string_view s) { return engine.find(s) != std::string::npos; };
-    if (has("postgres")) return "5432";
-    if (has("mysql") || has("mariadb") || engine == "aurora") return "3306";
-    if (has("oracle")) return "1521";
-    if (has("sqlserver")) return "1433";
-    if (has("redis") || has("valkey")) return "6379";
-    if (has("memcached")) return "11211";
-    return {};
-}
 
 DataStoreKind kind_of(std::string_view type) {
     if (type == "aws_db_instance") return DataStoreKind::RdsInstance;
@@ -64,7 +53,7 @@ void bind_tf_data_store(BindContext& c, const Instance& i, EntityRef ref) {
     d.engine = c.text(i, {"engine"});
     d.port = c.text(i, {"port"});
     if ((!d.port.present || !d.port.known) && d.engine.known) {
-        std::string port = default_port(d.engine.value);
+        std::string port = default_engine_port(d.engine.value);
         if (!port.empty()) d.port = Text{true, true, port, "", false, d.engine.loc};
     }
     if (d.kind == DataStoreKind::LoadBalancer) d.internal = c.flag(i, {"internal"}, Tri::No);

@@ -1,4 +1,5 @@
 // VPCs, subnets, route tables and routes, gateways, NAT gateways, instances.
+#include "parsers/aws_ids.h"
 #include "parsers/terraform/tf_bind_context.h"
 
 namespace vpclint::tf {
@@ -18,23 +19,6 @@ RouteTarget target_of_type(std::string_view type) {
     if (type == "aws_network_interface") return RouteTarget::NetworkInterface;
     if (type == "aws_vpc_endpoint") return RouteTarget::VpcEndpoint;
     if (type == "aws_ec2_carrier_gateway") return RouteTarget::CarrierGateway;
-    return RouteTarget::Unknown;
-}
-
-RouteTarget target_of_id(std::string_view id) {
-    auto starts = [&](std::string_view p) { return id.rfind(p, 0) == 0; };
-    if (starts("igw-")) return RouteTarget::InternetGateway;
-    if (starts("eigw-")) return RouteTarget::EgressOnlyInternetGateway;
-    if (starts("nat-")) return RouteTarget::NatGateway;
-    if (starts("i-")) return RouteTarget::Instance;
-    if (starts("tgw-")) return RouteTarget::TransitGateway;
-    if (starts("vgw-")) return RouteTarget::VpnGateway;
-    if (starts("pcx-")) return RouteTarget::PeeringConnection;
-    if (starts("eni-")) return RouteTarget::NetworkInterface;
-    if (starts("vpce-")) return RouteTarget::VpcEndpoint;
-    if (starts("cagw-")) return RouteTarget::CarrierGateway;
-    if (starts("lgw-")) return RouteTarget::LocalGateway;
-    if (id == "local") return RouteTarget::Local;
     return RouteTarget::Unknown;
 }
 
@@ -71,7 +55,7 @@ void bind_route_fields(BindContext& c, const Instance& i, const Path& base, Rout
         if (!set) continue;
         RouteTarget kind = RouteTarget::Unknown;
         if (!res.instances.empty()) kind = target_of_type(c.plan.instances()[res.instances.front()].type);
-        else if (v && v->is_scalar()) kind = target_of_id(v->text);
+        else if (v && v->is_scalar()) kind = route_target_of_id(v->text);
         if (kind == RouteTarget::Unknown && std::string_view(attr) == "nat_gateway_id") kind = RouteTarget::NatGateway;
         if (kind == RouteTarget::Unknown && std::string_view(attr) == "transit_gateway_id") kind = RouteTarget::TransitGateway;
         if (kind == RouteTarget::Unknown && std::string_view(attr) == "vpc_peering_connection_id")

@@ -1,0 +1,18 @@
+// Facts about AWS identifiers and defaults that every frontend needs.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/model.h"
+
+namespace vpclint {
+
+// The kind of route target an id names, by its prefix (igw-, nat-, tgw-, …):
+// route APIs accept several kinds in one argument (GatewayId / gateway_id).
+RouteTarget route_target_of_id(std::string_view id);
+
+// The default port of a database or cache engine ("" when unknown): RDS
+// CreateDBInstance and ElastiCache defaults.
+std::string default_engine_port(std::string engine);
+
+}  // namespace vpclint
