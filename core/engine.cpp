@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/analyses.h"
 #include "core/rule.h"
@@ -84,6 +85,27 @@ void append_scenario(Diagnostic& d, const std::string& scenario) {
 
 }  // namespace
 
+namespace {
+
+// With .tf sources found, findings point there; the plan entry of the
+// reported resource follows as a related location.
+void add_plan_locations(const Model& m, std::vector<Diagnostic>& found) {
+    if (m.format == InputFormat::CloudFormation) return;
+    std::unordered_map<std::string, const Location*> plan;
+    auto index = [&](const auto& entities) {
+        for (const Entity& e : entities)
+            if (e.plan_loc.known()) plan.emplace(e.id, &e.plan_loc);
+    };
+    index(m.functions), index(m.routes), index(m.nat_gateways), index(m.route_tables), index(m.subnets);
+    index(m.roles), index(m.security_groups), index(m.vpcs), index(m.instances);
+    if (plan.empty()) return;
+    for (Diagnostic& d : found)
+        if (auto it = plan.find(d.resource); it != plan.end())
+            d.related.push_back({*it->second, "plan entry of " + d.resource});
+}
+
+}  // namespace
+
 std::vector<Diagnostic> check_models(const std::vector<Model>& models, const RuleFilter& filter) {
     std::map<FindingKey, std::pair<Diagnostic, std::vector<bool>>> merged;
     for (size_t i = 0; i < models.size(); ++i) {
@@ -95,6 +117,7 @@ std::vector<Diagnostic> check_models(const std::vector<Model>& models, const Rul
             RuleContext ctx(m, analyses, *r.descriptor, found);
             r.check(ctx);
         }
+        add_plan_locations(m, found);
         for (Diagnostic& d : found) {
             auto [it, inserted] = merged.try_emplace(key_of(d));
             if (inserted) {

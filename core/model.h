@@ -79,6 +79,9 @@ struct Entity {
     std::string id;
     std::string type;   // "AWS::EC2::Subnet", "aws_subnet"
     Location loc;       // the resource's declaration
+    // Terraform: the resource's entry in the plan JSON, when `loc` points at
+    // its block in a .tf file instead.
+    Location plan_loc;
 };
 
 // ---------------------------------------------------------------- functions

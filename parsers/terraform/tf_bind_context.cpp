@@ -310,6 +310,7 @@ void init_tf_entity(Entity& e, const Instance& i, const BindContext& c) {
     e.id = i.address;
     e.type = i.type;
     e.loc = c.loc(i);
+    if (c.block(i)) e.plan_loc = c.doc.location(*i.node);
 }
 
 }  // namespace vpclint::tf
