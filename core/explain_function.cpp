@@ -5,55 +5,111 @@ namespace vpclint {
 namespace {
 
 std::string at(const Location& l) {
+    if (!l.known()) return "(position unknown)";
     return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.col);
 }
 
-std::string link_text(const Model& m, const Link& l, const char* kind) {
+std::string outside(const Link& l, const char* kind) {
     switch (l.state) {
         case LinkState::Absent: return "(not set)";
-        case LinkState::External: return l.text + " (" + kind + " outside the model: its routes are unknown)";
-        case LinkState::Unknown: return "unknown: " + l.text;
+        case LinkState::External: return l.text + " (a " + std::string(kind) + " outside the model)";
+        case LinkState::Unknown: return "unknown (" + l.text + ")";
         case LinkState::Resolved: break;
     }
-    if (std::string_view(kind) == "subnet") return m.subnets[l.index].id;
-    if (std::string_view(kind) == "security group") return m.security_groups[l.index].id;
-    if (std::string_view(kind) == "role") return m.roles[l.index].id;
-    return l.text;
+    return {};
+}
+
+std::string vpc_of(const Model& m, const Link& vpc) {
+    return vpc.resolved() ? "VPC " + m.vpcs[vpc.index].id : "VPC " + outside(vpc, "VPC");
+}
+
+std::string list_header(const char* what, const LinkList& l) {
+    std::string s = std::string("  ") + what + " at " + at(l.loc);
+    if (!l.present) return s + ": (not set)\n";
+    if (!l.complete) s += " (not fully known: " + l.reason + ")";
+    return s + ":\n";
+}
+
+void explain_subnets(const Model& m, const Analyses& a, const Function& f, std::string& s) {
+    s += list_header("subnets", f.subnets);
+    for (const Link& l : f.subnets.items) {
+        if (!l.resolved()) {
+            s += "    - " + outside(l, "subnet") + ": egress unknown\n";
+            continue;
+        }
+        const Subnet& sub = m.subnets[l.index];
+        const SubnetEgress& e = egress_of_subnet(a.egress, l.index);
+        s += "    - " + sub.id + " (" + vpc_of(m, sub.vpc) + "): " + std::string(egress_name(e.verdict)) + ", " +
+             e.reason + "\n";
+        for (const RelatedLocation& p : e.path) s += "        " + at(p.loc) + "  " + p.message + "\n";
+    }
+}
+
+void explain_groups(const Model& m, const Function& f, std::string& s) {
+    s += list_header("security groups", f.security_groups);
+    for (const Link& l : f.security_groups.items) {
+        if (!l.resolved()) {
+            s += "    - " + outside(l, "security group") + "\n";
+            continue;
+        }
+        const SecurityGroup& g = m.security_groups[l.index];
+        s += "    - " + g.id + " (" + vpc_of(m, g.vpc) + ") at " + at(g.loc) + "\n";
+    }
+}
+
+// One line that answers "can it reach the internet?" from the verdicts.
+std::string egress_summary(const Analyses& a, uint32_t function) {
+    const FunctionEgress& fe = egress_of_function(a.egress, function);
+    int internet = 0, without = 0, unknown = 0;
+    for (uint32_t s : fe.subnets) {
+        Egress v = egress_of_subnet(a.egress, s).verdict;
+        if (v == Egress::Internet) ++internet;
+        else if (v == Egress::Unknown) ++unknown;
+        else ++without;
+    }
+    if (!fe.all_subnets_known) ++unknown;
+    if (internet && !without && !unknown) return "reaches the internet from every subnet";
+    if (without && !internet && !unknown) return "reaches the internet from none of its subnets";
+    if (internet && without) return "reaches the internet from some subnets only";
+    return "unknown (some subnets are outside the model or their routes cannot be told)";
 }
 
 }  // namespace
 
 std::string explain_function(const Model& m, const Analyses& a, std::string_view function_id) {
-    for (size_t i = 0; i < m.functions.size(); ++i) {
+    for (uint32_t i = 0; i < m.functions.size(); ++i) {
         const Function& f = m.functions[i];
         if (f.id != function_id) continue;
-        std::string s = "Function " + f.id + " (" + f.type + ") at " + at(f.loc) + "\n";
+        std::string s = "function " + f.id + " (" + f.type + ") at " + at(f.loc) + "\n";
+        if (!m.scenario.empty()) s += "  scenario: " + m.scenario + "\n";
         if (!f.has_vpc_config) {
-            s += "  not attached to a VPC: it reaches the internet and public AWS APIs, not private resources\n";
+            s += "  VpcConfig: not set: it runs in a Lambda-owned VPC and reaches the internet and public AWS "
+                 "endpoints, but none of your private resources\n";
+        } else if (!egress_of_function(a.egress, i).vpc_function) {
+            s += "  VpcConfig at " + at(f.vpc_config_loc) +
+                 ": not a VPC function (its subnet or security group list is empty)\n";
+            explain_subnets(m, a, f, s);
+            explain_groups(m, f, s);
         } else {
-            s += std::string("  VPC function: ") + (is_vpc_function(f) ? "yes" : "no (a subnet or security group list is empty)") +
-                 " (VpcConfig at " + at(f.vpc_config_loc) + ")\n";
-            s += "  subnets" + std::string(f.subnets.complete ? "" : " (list not fully known: " + f.subnets.reason + ")") + ":\n";
-            for (const Link& l : f.subnets.items) {
-                s += "    - " + link_text(m, l, "subnet");
-                if (l.resolved()) {
-                    const SubnetEgress& e = a.egress.subnets[l.index];
-                    s += ": " + std::string(egress_name(e.verdict)) + " (" + e.reason + ")\n";
-                    for (const RelatedLocation& p : e.path) s += "        " + at(p.loc) + "  " + p.message + "\n";
-                } else {
-                    s += "\n";
-                }
-            }
-            s += "  security groups" +
-                 std::string(f.security_groups.complete ? "" : " (list not fully known: " + f.security_groups.reason + ")") + ":\n";
-            for (const Link& l : f.security_groups.items) s += "    - " + link_text(m, l, "security group") + "\n";
+            s += "  VpcConfig at " + at(f.vpc_config_loc) + ": VPC function\n";
+            explain_subnets(m, a, f, s);
+            explain_groups(m, f, s);
+            s += "  internet egress: " + egress_summary(a, i) + "\n";
         }
-        s += "  role: " + link_text(m, f.role, "role") + "\n";
-        const FunctionNeeds& needs = a.needs.functions[i];
-        if (needs.internet.empty() && needs.services.empty()) s += "  needs: no evidence of internet or AWS service use\n";
+        s += "  role: " + (f.role.resolved() ? m.roles[f.role.index].id + " at " + at(m.roles[f.role.index].loc)
+                                             : outside(f.role, "role")) +
+             "\n";
+        const FunctionNeeds& needs = needs_of_function(a.needs, i);
+        if (needs.internet.empty() && needs.services.empty()) {
+            s += "  needs: no evidence that it calls the internet or an AWS service\n";
+            return s;
+        }
+        s += "  needs:\n";
         for (const Evidence& e : needs.internet)
-            s += "  needs the internet (" + std::string(e.strong ? "strong" : "weak") + "): " + e.phrase + " at " + at(e.loc) + "\n";
-        for (const std::string& svc : needs.services) s += "  declares it needs AWS service " + svc + "\n";
+            s += "    internet (" + std::string(e.strong ? "strong" : "weak") + "): " + e.phrase + ", " + at(e.loc) + "\n";
+        for (const ServiceNeed& n : needs.services)
+            s += "    " + n.service + " (" + std::string(n.strong ? "strong" : "weak") + "): " + n.phrase + ", " +
+                 at(n.loc) + "\n";
         return s;
     }
     return "no function " + std::string(function_id) + "\n";

@@ -55,6 +55,11 @@ struct Link {
     std::string text;    // External: the id; Unknown: the reason
     bool literal = false;  // a literal written in the property (see Text::literal)
     Location loc;
+    // Unknown because the value names several instances that cannot be told
+    // apart (Terraform count/for_each: `aws_nat_gateway.nat[*].id`): every one
+    // of them, by index into the vector this link points into. A rule only
+    // reports when every candidate agrees; `state` stays Unknown.
+    std::vector<uint32_t> candidates;
 
     bool resolved() const { return state == LinkState::Resolved; }
     bool absent() const { return state == LinkState::Absent; }

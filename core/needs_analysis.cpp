@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace vpclint {
 
@@ -14,54 +15,83 @@ std::string lower(std::string s) {
     return s;
 }
 
-bool ends_with(const std::string& s, std::string_view suffix) {
+bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool is_private_ipv4(const std::string& h) {
-    static const RE2 ip("(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)");
-    int a, b, c, d;
+// Addresses that never leave the VPC for the internet: RFC 1918, loopback,
+// link-local (169.254/16, where the Lambda runtime API and instance metadata
+// live), "this network" and the RFC 6598 shared space.
+bool is_non_internet_ipv4(const std::string& h) {
+    static const RE2 ip("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    int a = 0, b = 0, c = 0, d = 0;
     if (!RE2::FullMatch(h, ip, &a, &b, &c, &d)) return false;
-    return a == 10 || a == 127 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168) ||
-           (a == 169 && b == 254) || a == 0;
+    return a == 0 || a == 10 || a == 127 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168) ||
+           (a == 169 && b == 254) || (a == 100 && b >= 64 && b <= 127) || a >= 224;
 }
 
-// AWS endpoints are reached through the AWS network path (NAT or VPC
-// endpoints), which VL401 judges, not the internet rules.
+// AWS endpoints are reached through the AWS network path (a NAT or VPC
+// endpoints); VL401 judges those, not the internet rules.
 bool is_aws_host(const std::string& h) {
-    return ends_with(h, ".amazonaws.com") || ends_with(h, ".amazonaws.com.cn") || ends_with(h, ".aws") ||
-           ends_with(h, ".api.aws") || h == "amazonaws.com";
+    return h == "amazonaws.com" || ends_with(h, ".amazonaws.com") || ends_with(h, ".amazonaws.com.cn") ||
+           ends_with(h, ".aws") || h == "aws";
 }
 
-// The hostnames people write in configuration end in one of these; a bare
-// value like "index.handler" or "config.json" must not count as a host.
+// Names that resolve only inside a network (RFC 6762 .local, RFC 8375
+// home.arpa, the AWS .internal zone, Kubernetes service names, corporate
+// conventions).
+bool is_private_name(const std::string& h) {
+    if (h == "localhost") return true;
+    for (std::string_view suffix : {".localhost", ".internal", ".local", ".lan", ".corp", ".home.arpa", ".svc",
+                                    ".intranet", ".private", ".test", ".invalid", ".example"})
+        if (ends_with(h, suffix)) return true;
+    return false;
+}
+
+// The suffixes people's configuration hosts end in. A bare value needs one:
+// "index.handler", "config.json" or "orders.v2" must not count as hosts.
 bool has_common_public_tld(const std::string& h) {
-    static constexpr std::array<std::string_view, 24> kTlds = {
-        ".com", ".net", ".org", ".io", ".co", ".dev", ".app", ".ai", ".cloud", ".biz", ".info", ".me",
-        ".us", ".uk", ".de", ".fr", ".eu", ".jp", ".ca", ".au", ".in", ".nl", ".se", ".ch"};
+    static constexpr std::array<std::string_view, 28> kTlds = {
+        ".com", ".net", ".org", ".io", ".co", ".dev", ".app", ".ai", ".cloud", ".biz", ".info", ".me", ".us", ".uk",
+        ".de", ".fr", ".eu", ".jp", ".ca", ".au", ".in", ".nl", ".se", ".ch", ".es", ".it", ".br", ".tech"};
     return std::any_of(kTlds.begin(), kTlds.end(), [&](std::string_view t) { return ends_with(h, t); });
+}
+
+// Variable names that say their value is a place to connect to.
+bool looks_like_host_variable(const std::string& name) {
+    std::string n = lower(name);
+    for (std::string_view k : {"host", "url", "uri", "endpoint", "domain", "api", "server", "webhook", "base"})
+        if (n.find(k) != std::string::npos) return true;
+    return false;
 }
 
 }  // namespace
 
 bool is_internet_host(std::string host) {
     host = lower(host);
-    if (host.empty() || host.find("${") != std::string::npos || host.find('}') != std::string::npos) return false;
-    if (host.back() == '.') host.pop_back();
-    if (host.find('.') == std::string::npos) return false;  // single label: an internal name
-    if (host == "localhost" || ends_with(host, ".internal") || ends_with(host, ".local") ||
-        ends_with(host, ".localhost") || ends_with(host, ".lan") || ends_with(host, ".corp") ||
-        ends_with(host, ".home.arpa") || ends_with(host, ".svc") || ends_with(host, ".cluster.local"))
-        return false;
-    if (is_private_ipv4(host)) return false;
-    if (is_aws_host(host)) return false;
-    static const RE2 name("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,24}");
-    static const RE2 ip("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    if (!host.empty() && host.back() == '.') host.pop_back();
+    if (host.empty() || host.find('.') == std::string::npos) return false;  // one label: an internal name
+    if (is_private_name(host) || is_aws_host(host) || is_non_internet_ipv4(host)) return false;
+    static const RE2 name("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.[a-z][a-z0-9-]{0,23}[a-z]");
+    static const RE2 ip("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     return RE2::FullMatch(host, name) || RE2::FullMatch(host, ip);
 }
 
+bool is_bare_internet_hostname(std::string_view value) {
+    std::string s = lower(std::string(value));
+    if (s.empty() || s.find_first_of(" \t\r\n/:@=,;${}*") != std::string::npos) return false;
+    return has_common_public_tld(s) && is_internet_host(s);
+}
+
+bool is_aws_api_service(std::string_view service) {
+    static constexpr std::array<std::string_view, 22> kServices = {
+        "athena", "comprehend", "dynamodb", "ec2", "ecs", "events", "glue", "kms", "lambda", "logs", "monitoring",
+        "rekognition", "s3", "secretsmanager", "sns", "sqs", "ssm", "states", "sts", "textract", "translate", "xray"};
+    return std::binary_search(kServices.begin(), kServices.end(), service);
+}
+
 std::vector<std::pair<std::string, size_t>> urls_in_code(const std::string& text) {
-    static const RE2 url("(?i)https?://([a-z0-9.-]+)");
+    static const RE2 url("(?i)(https?://)([a-z0-9.-]+)");
     std::vector<std::pair<std::string, size_t>> out;
     size_t line_start = 0;
     while (line_start < text.size()) {
@@ -70,12 +100,14 @@ std::vector<std::pair<std::string, size_t>> urls_in_code(const std::string& text
         std::string_view line(text.data() + line_start, end - line_start);
         size_t first = line.find_first_not_of(" \t");
         bool comment = first != std::string_view::npos &&
-                       (line[first] == '#' || line.substr(first, 2) == "//" || line[first] == '*' || line.substr(first, 2) == "/*");
+                       (line[first] == '#' || line.substr(first, 2) == "//" || line[first] == '*');
         if (!comment) {
             re2::StringPiece input(line.data(), line.size());
-            std::string host;
-            while (RE2::FindAndConsume(&input, url, &host))
-                out.emplace_back(lower(host), static_cast<size_t>(input.data() - text.data()) - host.size());
+            std::string scheme, host;
+            while (RE2::FindAndConsume(&input, url, &scheme, &host)) {
+                size_t match_end = static_cast<size_t>(input.data() - text.data());
+                out.emplace_back(lower(host), match_end - host.size() - scheme.size());
+            }
         }
         line_start = end + 1;
     }
@@ -84,51 +116,62 @@ std::vector<std::pair<std::string, size_t>> urls_in_code(const std::string& text
 
 namespace {
 
-bool looks_like_host_variable(const std::string& name) {
-    std::string n = lower(name);
-    for (std::string_view k : {"host", "url", "uri", "endpoint", "domain", "api", "server", "webhook"})
-        if (n.find(k) != std::string::npos) return true;
-    return false;
+std::string line_of(const Location& l) { return l.line ? " at line " + std::to_string(l.line) : ""; }
+
+// The host of a URL value. A partly unknown value counts when its host is
+// written out in full ("https://api.example.com/${Stage}"): the unknown part
+// cannot change where it connects. "https://${Domain}" or
+// "https://api.${Zone}" do not count.
+bool url_host(const Text& value, std::string& host) {
+    static const RE2 url("(?i)^\\s*https?://([a-z0-9.-]+)(.?)");
+    std::string next;
+    if (!RE2::PartialMatch(value.value, url, &host, &next)) return false;
+    if (value.known) return true;
+    return next.empty() || next == "/" || next == ":" || next == "?" || next == "#";
 }
 
 void from_environment(const Function& f, FunctionNeeds& needs) {
-    static const RE2 url("(?i)^\\s*https?://([a-z0-9.-]+)");
     for (const EnvVar& v : f.environment) {
-        if (!v.value.known || !v.refs.empty()) continue;
+        // A value built from a resource of the model points at that resource
+        // (its endpoint, queue URL...), not at the internet.
+        if (!v.value.present || !v.refs.empty()) continue;
+        const Location& at = v.value.loc.known() ? v.value.loc : v.loc;
         std::string host;
-        if (RE2::PartialMatch(v.value.value, url, &host)) {
+        if (url_host(v.value, host)) {
             if (is_internet_host(host))
-                needs.internet.push_back({true,
-                                          v.name + " at line " + std::to_string(v.loc.line) + " is an internet URL (" +
-                                              lower(host) + ")",
-                                          v.value.loc.known() ? v.value.loc : v.loc});
+                needs.internet.push_back({true, v.name + line_of(v.loc) + " is an internet URL (" + lower(host) + ")", at});
             continue;
         }
-        // A bare host name counts only in a variable named like one.
-        const std::string& s = v.value.value;
-        if (looks_like_host_variable(v.name) && s.find_first_of(" /:@=") == std::string::npos &&
-            has_common_public_tld(lower(s)) && is_internet_host(s))
-            needs.internet.push_back({true,
-                                      v.name + " at line " + std::to_string(v.loc.line) + " is an internet host name (" +
-                                          lower(s) + ")",
-                                      v.value.loc.known() ? v.value.loc : v.loc});
+        // A bare host name counts only when fully known and in a variable
+        // named like one (API_HOST: api.stripe.com); "example.com" in a
+        // variable named TABLE_SUFFIX says nothing about a connection.
+        if (v.value.known && looks_like_host_variable(v.name) && is_bare_internet_hostname(v.value.value))
+            needs.internet.push_back(
+                {true, v.name + line_of(v.loc) + " is an internet host name (" + lower(v.value.value) + ")", at});
     }
+}
+
+// Where a URL of the inline code is: exact line for a block scalar (its text
+// starts on the line after the property), otherwise the code's own position.
+Location url_location(const Text& code, size_t offset) {
+    Location loc = code.loc;
+    size_t newlines = static_cast<size_t>(std::count(code.value.begin(), code.value.end(), '\n'));
+    bool block = newlines > 0 && code.loc.end_line > code.loc.line &&
+                 code.loc.end_line - code.loc.line + 1 >= newlines;
+    if (!block) return loc;
+    size_t before = static_cast<size_t>(std::count(code.value.begin(), code.value.begin() + static_cast<long>(offset), '\n'));
+    loc.line = code.loc.line + 1 + static_cast<uint32_t>(before);
+    loc.col = 1;  // the block's indentation is not kept
+    loc.end_line = loc.end_col = 0;
+    return loc;
 }
 
 void from_inline_code(const Function& f, FunctionNeeds& needs) {
     if (!f.inline_code.known) return;
     for (const auto& [host, offset] : urls_in_code(f.inline_code.value)) {
         if (!is_internet_host(host)) continue;
-        // Block scalars start on the line after the property.
-        uint32_t line = f.inline_code.loc.line;
-        for (size_t i = 0; i < offset && i < f.inline_code.value.size(); ++i)
-            if (f.inline_code.value[i] == '\n') ++line;
-        if (f.inline_code.value.find('\n') != std::string::npos) ++line;
-        Location loc = f.inline_code.loc;
-        loc.line = line;
-        loc.col = 1;
-        loc.end_line = loc.end_col = 0;
-        needs.internet.push_back({true, "inline code calls https://" + host + " (line " + std::to_string(line) + ")", loc});
+        Location at = url_location(f.inline_code, offset);
+        needs.internet.push_back({true, "its inline code calls " + host + line_of(at), at});
         return;  // one URL is enough evidence
     }
 }
@@ -142,17 +185,19 @@ NeedsAnalysis compute_needs(const Model& model) {
         const Function& f = model.functions[i];
         FunctionNeeds& needs = out.functions[i];
         for (const DeclaredNeed& d : f.declared_needs) {
-            if (lower(d.need) == "internet")
-                needs.internet.push_back({true, "the function declares it needs the internet (line " +
-                                                    std::to_string(d.loc.line) + ")",
-                                          d.loc});
-            else
-                needs.services.push_back(lower(d.need));
+            std::string need = lower(d.need);
+            if (need == "internet")
+                needs.internet.push_back({true, "it declares it needs the internet" + line_of(d.loc), d.loc});
+            else if (std::none_of(needs.services.begin(), needs.services.end(),
+                                  [&](const ServiceNeed& s) { return s.service == need; }))
+                needs.services.push_back({need, true, "it declares it needs " + need + line_of(d.loc), d.loc});
         }
         from_environment(f, needs);
         from_inline_code(f, needs);
     }
     return out;
 }
+
+const FunctionNeeds& needs_of_function(const NeedsAnalysis& n, uint32_t function) { return n.functions.at(function); }
 
 }  // namespace vpclint

@@ -1,10 +1,12 @@
 // JSON text to the positioned document tree. Hand-written because the JSON
-// libraries at hand keep no positions; it tracks line and column as it goes
-// (Terraform plans are often one long line, so columns are never recounted).
-#include <unordered_map>
+// libraries at hand keep no positions. It tracks line and column as it goes
+// (Terraform plans are often one long line, so columns are never recounted)
+// and recurses at most kMaxDepth levels, so hostile input cannot overflow the
+// stack.
+#include <cstring>
 
 #include "core/document.h"
-#include "parsers/text_positions.h"
+#include "parsers/duplicate_keys.h"
 
 namespace vpclint {
 
@@ -15,60 +17,82 @@ struct JsonError {
     SourcePos pos;
 };
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
 class JsonParser {
 public:
-    JsonParser(Document& doc, std::string_view text) : doc_(doc), s_(text) {}
+    JsonParser(Document& doc, std::string_view text) : doc_(doc), p_(text.data()), end_(text.data() + text.size()) {}
 
     const Node* parse() {
         skip_ws();
         const Node* root = value(0);
         skip_ws();
-        if (i_ < s_.size()) fail("unexpected text after the JSON value");
+        if (p_ < end_) fail("unexpected text after the JSON value");
         return root;
     }
 
 private:
     [[noreturn]] void fail(const std::string& msg) { throw JsonError{msg, here()}; }
+    [[noreturn]] void fail_at(const std::string& msg, SourcePos at) { throw JsonError{msg, at}; }
     SourcePos here() const { return {line_, col_}; }
+    bool at(char c) const { return p_ < end_ && *p_ == c; }
 
-    void advance() {
-        unsigned char c = static_cast<unsigned char>(s_[i_++]);
-        if (c == '\n') {
-            ++line_;
-            col_ = 1;
-        } else if (!is_utf8_continuation(c)) {
-            ++col_;
-        }
+    // Moves past one ASCII character that is not a line feed.
+    void step() {
+        ++p_;
+        ++col_;
     }
 
     void skip_ws() {
-        while (i_ < s_.size()) {
-            char c = s_[i_];
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') advance();
-            else break;
+        while (p_ < end_) {
+            char c = *p_;
+            if (c == ' ' || c == '\t' || c == '\r') {
+                step();
+            } else if (c == '\n') {
+                ++p_;
+                ++line_;
+                col_ = 1;
+            } else {
+                break;
+            }
         }
     }
 
-    void expect(char c, const char* what) {
-        if (i_ >= s_.size() || s_[i_] != c) fail(std::string("expected ") + what);
-        advance();
-    }
-
     const Node* value(unsigned depth) {
-        if (depth >= kMaxDepth) fail("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
-        if (i_ >= s_.size()) fail("unexpected end of file: a value is missing");
-        char c = s_[i_];
-        if (c == '{') return object(depth);
-        if (c == '[') return array(depth);
+        if (p_ >= end_) fail("unexpected end of file: a value is missing");
+        char c = *p_;
+        if (c == '{' || c == '[') {
+            // Depth counts open brackets: the 513th is refused where it opens.
+            if (depth >= kMaxDepth) fail("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+            return c == '{' ? object(depth + 1) : array(depth + 1);
+        }
         Node& n = doc_.make();
         n.begin = here();
         if (c == '"') {
             n.kind = NodeKind::Scalar;
             n.quoted = true;
-            n.text = string();
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            string(n.text);
+        } else if (c == '-' || is_digit(c)) {
             n.kind = NodeKind::Scalar;
-            n.text = number();
+            number(n.text);
         } else if (literal("true")) {
             n.kind = NodeKind::Scalar;
             n.text = "true";
@@ -77,89 +101,96 @@ private:
             n.text = "false";
         } else if (literal("null")) {
             n.kind = NodeKind::Null;
-        } else {
+        } else if (c == ']' || c == '}') {
+            fail(std::string("unexpected '") + c + "': a value is missing");
+        } else if (c > 0x20 && c < 0x7F) {
             fail(std::string("unexpected character '") + c + "'");
+        } else {
+            fail("unexpected character");
         }
         n.end = here();
         return &n;
     }
 
     bool literal(std::string_view word) {
-        if (s_.substr(i_, word.size()) != word) return false;
-        for (size_t k = 0; k < word.size(); ++k) advance();
+        if (static_cast<size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0) return false;
+        p_ += word.size();
+        col_ += static_cast<uint32_t>(word.size());
         return true;
     }
 
-    std::string number() {
-        size_t start = i_;
-        if (s_[i_] == '-') advance();
-        if (i_ >= s_.size() || s_[i_] < '0' || s_[i_] > '9') fail("invalid number");
-        while (i_ < s_.size() && ((s_[i_] >= '0' && s_[i_] <= '9') || s_[i_] == '.' || s_[i_] == 'e' ||
-                                  s_[i_] == 'E' || s_[i_] == '+' || s_[i_] == '-'))
-            advance();
-        return std::string(s_.substr(start, i_ - start));
-    }
-
-    static void append_utf8(std::string& out, uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, kept as written.
+    void number(std::string& out) {
+        const char* start = p_;
+        SourcePos begin = here();
+        auto digits = [&] {
+            if (p_ >= end_ || !is_digit(*p_)) fail("invalid number: a digit is expected");
+            while (p_ < end_ && is_digit(*p_)) step();
+        };
+        if (at('-')) step();
+        if (at('0')) {
+            step();
+            if (p_ < end_ && is_digit(*p_)) fail_at("invalid number: leading zero", begin);
         } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
+            digits();
         }
+        if (at('.')) {
+            step();
+            digits();
+        }
+        if (at('e') || at('E')) {
+            step();
+            if (at('+') || at('-')) step();
+            digits();
+        }
+        out.assign(start, static_cast<size_t>(p_ - start));
     }
 
     uint32_t hex4() {
         uint32_t v = 0;
         for (int k = 0; k < 4; ++k) {
-            if (i_ >= s_.size()) fail("unexpected end of file in a \\u escape");
-            char c = s_[i_];
+            if (p_ >= end_) fail("unexpected end of file in a \\u escape");
+            char c = *p_;
             v <<= 4;
-            if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
+            if (is_digit(c)) v |= static_cast<uint32_t>(c - '0');
             else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
             else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
-            else fail("invalid \\u escape");
-            advance();
+            else fail("invalid \\u escape: four hex digits expected");
+            step();
         }
         return v;
     }
 
-    std::string string() {
+    void string(std::string& out) {
         SourcePos start = here();
-        advance();  // the opening quote
-        std::string out;
+        step();  // the opening quote
         while (true) {
-            if (i_ >= s_.size()) throw JsonError{"unclosed string", start};
-            char c = s_[i_];
+            // Copy a run of plain characters at once, counting columns as code
+            // points (continuation bytes do not move the column).
+            const char* run = p_;
+            uint32_t cols = 0;
+            while (p_ < end_) {
+                auto c = static_cast<unsigned char>(*p_);
+                if (c == '"' || c == '\\' || c < 0x20) break;
+                cols += (c & 0xC0) != 0x80;
+                ++p_;
+            }
+            out.append(run, static_cast<size_t>(p_ - run));
+            col_ += cols;
+            if (p_ >= end_) fail_at("unclosed string (end of file reached)", start);
+            char c = *p_;
             if (c == '"') {
-                advance();
-                return out;
+                step();
+                return;
             }
-            if (static_cast<unsigned char>(c) < 0x20) fail("control character in a string (escape it)");
             if (c != '\\') {
-                // Copy a run of plain bytes at once.
-                size_t run = i_;
-                while (run < s_.size() && s_[run] != '"' && s_[run] != '\\' && static_cast<unsigned char>(s_[run]) >= 0x20 &&
-                       s_[run] != '\n')
-                    ++run;
-                out.append(s_.substr(i_, run - i_));
-                for (size_t k = i_; k < run; ++k)
-                    if (!is_utf8_continuation(static_cast<unsigned char>(s_[k]))) ++col_;
-                i_ = run;
-                continue;
+                if (c == '\n') fail("line break in a string (missing closing quote, or write it as \\n)");
+                fail("control character in a string (escape it)");
             }
-            advance();
-            if (i_ >= s_.size()) throw JsonError{"unclosed string", start};
-            char e = s_[i_];
+            SourcePos escape = here();
+            step();
+            if (p_ >= end_) fail_at("unclosed string (end of file reached)", start);
+            char e = *p_;
             switch (e) {
                 case '"': out += '"'; break;
                 case '\\': out += '\\'; break;
@@ -170,24 +201,28 @@ private:
                 case 'r': out += '\r'; break;
                 case 't': out += '\t'; break;
                 case 'u': {
-                    advance();
+                    step();
                     uint32_t cp = hex4();
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
-                        if (s_.substr(i_, 2) != "\\u") fail("unpaired surrogate in a \\u escape");
-                        advance();
-                        advance();
+                        if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u')
+                            fail_at("unpaired surrogate in a \\u escape", escape);
+                        step();
+                        step();
                         uint32_t lo = hex4();
-                        if (lo < 0xDC00 || lo > 0xDFFF) fail("invalid low surrogate in a \\u escape");
+                        if (lo < 0xDC00 || lo > 0xDFFF) fail_at("invalid low surrogate in a \\u escape", escape);
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                        fail("unpaired surrogate in a \\u escape");
+                        fail_at("unpaired surrogate in a \\u escape", escape);
                     }
                     append_utf8(out, cp);
                     continue;
                 }
-                default: fail(std::string("invalid escape \\") + e);
+                default:
+                    if (static_cast<unsigned char>(e) < 0x80 && e >= 0x20)
+                        fail_at(std::string("invalid escape \\") + e, escape);
+                    fail_at("invalid escape", escape);
             }
-            advance();
+            step();
         }
     }
 
@@ -195,27 +230,25 @@ private:
         Node& n = doc_.make();
         n.kind = NodeKind::Sequence;
         n.begin = here();
-        advance();
+        step();
         skip_ws();
-        if (i_ < s_.size() && s_[i_] == ']') {
-            advance();
+        if (at(']')) {
+            step();
             n.end = here();
             return &n;
         }
         while (true) {
+            n.items.push_back(value(depth));
             skip_ws();
-            if (i_ < s_.size() && s_[i_] == ']') fail("trailing comma before ']'");
-            n.items.push_back(value(depth + 1));
+            if (p_ >= end_) fail_at("unclosed '[' (end of file reached)", n.begin);
+            if (*p_ == ']') break;
+            if (*p_ != ',') fail("expected ',' or ']' in an array");
+            SourcePos comma = here();
+            step();
             skip_ws();
-            if (i_ >= s_.size()) throw JsonError{"unclosed '[' (end of file reached)", n.begin};
-            if (s_[i_] == ',') {
-                advance();
-                continue;
-            }
-            if (s_[i_] == ']') break;
-            fail("expected ',' or ']' in an array");
+            if (at(']')) fail_at("trailing comma before ']'", comma);
         }
-        advance();
+        step();
         n.end = here();
         return &n;
     }
@@ -224,62 +257,62 @@ private:
         Node& n = doc_.make();
         n.kind = NodeKind::Mapping;
         n.begin = here();
-        advance();
+        step();
         skip_ws();
-        if (i_ < s_.size() && s_[i_] == '}') {
-            advance();
+        if (at('}')) {
+            step();
             n.end = here();
             return &n;
         }
-        std::unordered_map<std::string, uint32_t> seen;
+        DuplicateKeyCheck duplicates;
         while (true) {
-            skip_ws();
-            if (i_ >= s_.size()) throw JsonError{"unclosed '{' (end of file reached)", n.begin};
-            if (s_[i_] == '}') fail("trailing comma before '}'");
-            if (s_[i_] != '"') fail("expected a quoted key");
+            if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", n.begin);
+            if (*p_ != '"') fail("expected a quoted key");
             MapEntry e;
             e.key_begin = here();
-            e.key = string();
+            string(e.key);
             e.key_end = here();
-            auto [it, fresh] = seen.emplace(e.key, e.key_begin.line);
-            if (!fresh)
-                throw JsonError{"duplicate key '" + e.key + "' (first at line " + std::to_string(it->second) + ")",
-                                e.key_begin};
+            if (uint32_t first = duplicates.first_line(n.entries, e.key))
+                throw JsonError{duplicate_key_message(e.key, first), e.key_begin};
             skip_ws();
-            expect(':', "':' after a key");
+            if (!at(':')) fail("expected ':' after the key \"" + e.key + "\"");
+            step();
             skip_ws();
-            e.value = value(depth + 1);
+            e.value = value(depth);
             n.entries.push_back(std::move(e));
             skip_ws();
-            if (i_ >= s_.size()) throw JsonError{"unclosed '{' (end of file reached)", n.begin};
-            if (s_[i_] == ',') {
-                advance();
-                continue;
-            }
-            if (s_[i_] == '}') break;
-            fail("expected ',' or '}' in an object");
+            if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", n.begin);
+            if (*p_ == '}') break;
+            if (*p_ != ',') fail("expected ',' or '}' in an object");
+            SourcePos comma = here();
+            step();
+            skip_ws();
+            if (at('}')) fail_at("trailing comma before '}'", comma);
         }
-        advance();
+        step();
         n.end = here();
         return &n;
     }
 
     Document& doc_;
-    std::string_view s_;
-    size_t i_ = 0;
+    const char* p_;
+    const char* end_;
     uint32_t line_ = 1, col_ = 1;
 };
 
 }  // namespace
 
 LoadResult load_json(std::string path, std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     auto doc = std::make_unique<Document>();
     doc->path = std::move(path);
     try {
         JsonParser p(*doc, text);
         doc->root = p.parse();
     } catch (const JsonError& e) {
-        return {nullptr, LoadError{"invalid JSON: " + e.message, e.pos}};
+        // A duplicate key reads the same in YAML and JSON.
+        bool duplicate = e.message.rfind("duplicate key ", 0) == 0;
+        return {nullptr, LoadError{duplicate ? e.message : "invalid JSON: " + e.message, e.pos}};
     }
     return {std::move(doc), std::nullopt};
 }

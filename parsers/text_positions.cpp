@@ -1,25 +1,50 @@
 #include "parsers/text_positions.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace vpclint {
 
 LineTable::LineTable(std::string_view text) : text_(text) {
     starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') starts_.push_back(i + 1);
+    const char* base = text.data();
+    size_t begin = 0;
+    while (true) {
+        const void* nl = begin < text.size() ? std::memchr(base + begin, '\n', text.size() - begin) : nullptr;
+        size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - base) : text.size();
+        bool ascii = true;
+        for (size_t i = begin; i < end && ascii; ++i) ascii = static_cast<unsigned char>(base[i]) < 0x80;
+        ascii_.push_back(ascii);
+        if (!nl) break;
+        begin = end + 1;
+        starts_.push_back(begin);
+    }
 }
 
 size_t LineTable::line_start(size_t line) const { return starts_[std::min(line, starts_.size() - 1)]; }
 
+size_t LineTable::offset_of(size_t line, size_t byte_col) const {
+    return std::min(line_start(line) + byte_col, text_.size());
+}
+
 SourcePos LineTable::pos_of(size_t line, size_t byte_col) const {
     line = std::min(line, starts_.size() - 1);
     size_t begin = starts_[line];
-    size_t end = std::min(begin + byte_col, text_.size());
+    byte_col = std::min(byte_col, text_.size() - begin);
+    auto line_no = static_cast<uint32_t>(line + 1);
+    if (ascii_[line]) return {line_no, static_cast<uint32_t>(byte_col + 1)};
+    size_t from = 0;
     uint32_t col = 1;
-    for (size_t i = begin; i < end; ++i)
+    if (memo_line_ == line && memo_byte_ <= byte_col) {
+        from = memo_byte_;
+        col = memo_col_;
+    }
+    for (size_t i = begin + from; i < begin + byte_col; ++i)
         if (!is_utf8_continuation(static_cast<unsigned char>(text_[i]))) ++col;
-    return {static_cast<uint32_t>(line + 1), col};
+    memo_line_ = line;
+    memo_byte_ = byte_col;
+    memo_col_ = col;
+    return {line_no, col};
 }
 
 SourcePos LineTable::pos_of_offset(size_t offset) const {

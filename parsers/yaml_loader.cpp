@@ -7,78 +7,127 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <unordered_map>
 
 #include "core/document.h"
+#include "parsers/cfn_short_tags.h"
+#include "parsers/duplicate_keys.h"
 #include "parsers/text_positions.h"
+#include "parsers/yaml_extents.h"
+#include "parsers/yaml_quoted_scalar.h"
 
 namespace vpclint {
 
 namespace {
+
+// yaml-cpp 0.7 throws DeepRecursion once ~500 nodes are open, with a mark that
+// can lie far past the culprit (it scans flow collections ahead). Stopping a
+// little earlier ourselves gives the exact position.
+constexpr unsigned kYamlMaxDepth = std::min(kMaxDepth, 480u);
 
 struct BuildError {
     std::string message;
     SourcePos pos;
 };
 
-// The long-form key for a short-form tag: !Ref -> Ref, !Condition ->
-// Condition, !Sub -> Fn::Sub (and any other !Name -> Fn::Name, so an unknown
-// tag reaches the frontend as an unknown intrinsic rather than vanishing).
-std::string long_form_key(const std::string& tag) {
-    std::string name = tag.substr(1);
-    if (name == "Ref" || name == "Condition") return name;
-    return "Fn::" + name;
-}
-
-bool is_short_form_tag(const std::string& tag) {
-    return tag.size() > 1 && tag[0] == '!' && tag[1] != '!' && tag.rfind("tag:", 0) != 0;
-}
+// Lets yaml-cpp read the caller's text in place: a 50 MiB file is not copied
+// twice (string, then istringstream).
+class ViewBuffer : public std::streambuf {
+public:
+    explicit ViewBuffer(std::string_view text) {
+        // The get area is only read; const_cast is what std::streambuf's API needs.
+        char* p = const_cast<char*>(text.data());
+        setg(p, p, p + text.size());
+    }
+};
 
 class Builder : public YAML::EventHandler {
 public:
-    Builder(Document& doc, std::string_view text) : doc_(doc), text_(text), lines_(text) {}
+    Builder(Document& doc, std::string_view text, const LineTable& lines) : doc_(doc), text_(text), lines_(lines) {}
 
     void OnDocumentStart(const YAML::Mark& mark) override {
-        if (++documents_ > 1) throw BuildError{"more than one YAML document in the file", pos(mark)};
+        if (++documents_ == 1) return;
+        size_t at = offset(mark);
+        // yaml-cpp also starts a new document, without a `---`, after a
+        // top-level collection that ends early (`- a` then `b: c`).
+        if (text_.substr(at, 3) == "---" || text_.substr(at, 1) == "%")
+            throw BuildError{"more than one YAML document in the file (CloudFormation reads one)", pos(at)};
+        throw BuildError{"invalid YAML: unexpected text after the end of the document (wrong indentation?)", pos(at)};
     }
     void OnDocumentEnd() override {}
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        size_t at = offset(mark);
+        YamlProperties props = skip_yaml_properties(text_, at, false);
         Node& n = doc_.make();
         n.kind = NodeKind::Null;
-        n.begin = n.end = pos(mark);
+        size_t begin, end;
+        if (size_t len = yaml_null_literal(text_, props.content)) {
+            begin = props.content;
+            end = begin + len;
+            n.text = std::string(text_.substr(begin, len));  // in case it is used as a key
+        } else if (props.end > at) {
+            begin = end = props.end;  // `key: &a` with nothing after the anchor
+        } else {
+            // An empty value: yaml-cpp marks it at the next token.
+            begin = end = yaml_implicit_null(text_, last_end_, at);
+        }
+        n.begin = pos(begin);
+        n.end = pos(end);
+        last_end_ = end;
         remember(anchor, &n, 1);
-        add(&n, 1, mark);
+        add(&n, 1, n.begin, n.end);
     }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        size_t at = offset(mark);
+        size_t end = yaml_alias_end(text_, at);
         auto it = anchors_.find(anchor);
-        if (it == anchors_.end()) throw BuildError{"alias to an unknown or unfinished anchor", pos(mark)};
-        add(it->second.first, it->second.second, mark);
+        if (it == anchors_.end()) throw BuildError{"alias to an unknown or unfinished anchor", pos(at)};
+        last_end_ = end;
+        add(it->second.node, it->second.weight, pos(at), pos(end));
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
-        size_t offset = lines_.offset_of(static_cast<size_t>(mark.line), static_cast<size_t>(mark.column));
-        SourcePos tag_pos = pos(mark);
-        offset = skip_tag(offset, tag);
+        size_t at = offset(mark);
+        // An empty plain scalar (`!Ref` alone) has no text: do not look for it
+        // on the next line.
+        YamlProperties props = skip_yaml_properties(text_, at, !value.empty());
+        size_t content = props.content;
+        size_t end = yaml_scalar_end(text_, content, value);
+        if (end == std::string_view::npos)
+            throw BuildError{"invalid YAML: unclosed quoted string (missing closing quote)", pos(content)};
+        if (end == content) content = end = props.end > at ? props.end : content;
         Node& n = doc_.make();
         n.kind = NodeKind::Scalar;
         n.text = value;
-        n.begin = lines_.pos_of_offset(offset);
-        n.end = lines_.pos_of_offset(scalar_end(offset, value));
-        n.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
+        if (end > content && (text_[content] == '"' || text_[content] == '\'') &&
+            text_.substr(content, end - content).find('\n') != std::string_view::npos)
+            if (auto decoded = decode_yaml_quoted(text_, content, end)) n.text = std::move(*decoded);
+        n.begin = pos(content);
+        n.end = pos(end);
+        // Quoted and block scalars are always strings (yaml-cpp tags them "!"),
+        // as is `!!str`; a short-form tag hides the "!", so look at the text.
+        char first = content < text_.size() ? text_[content] : '\0';
+        n.quoted = tag == "!" || tag == "tag:yaml.org,2002:str" ||
+                   (end > content && (first == '"' || first == '\'' || first == '|' || first == '>'));
+        last_end_ = end;
         const Node* result = &n;
         size_t weight = 1;
-        if (is_short_form_tag(tag)) {
+        if (is_cfn_short_tag(tag)) {
             const Node* arg = &n;
-            if (tag == "!GetAtt") arg = split_get_att(n), ++weight;
-            result = wrap(tag, arg, tag_pos, n.end);
+            if (tag == "!GetAtt") {
+                arg = split_get_att(n, content, end);
+                weight += 3;
+            }
+            result = wrap(tag, arg, props);
             ++weight;
         }
         remember(anchor, result, weight);
-        add(result, weight, mark);
+        add(result, weight, result->begin, result->end);
     }
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -94,92 +143,83 @@ public:
     void OnMapEnd() override { close(); }
 
     const Node* root() const { return root_; }
+    // Where the innermost open collection starts (to place yaml-cpp's own
+    // depth error).
+    SourcePos innermost() const { return stack_.empty() ? SourcePos{1, 1} : stack_.back().node->begin; }
+    // The innermost open `[` or `{`, if any (to place "unclosed bracket").
+    const Node* innermost_bracket() const {
+        for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+            if (it->bracketed) return it->node;
+        return nullptr;
+    }
 
 private:
     struct Frame {
-        Node* node;
+        Node* node = nullptr;
+        bool bracketed = false;  // a flow collection written with [ ] or { }
+        bool short_tag = false;
         std::string tag;
-        SourcePos tag_pos;
-        YAML::anchor_t anchor;
-        size_t weight = 1;
-        bool have_key = false;  // mappings: a key was read, its value comes next
+        YamlProperties props;
+        YAML::anchor_t anchor = YAML::NullAnchor;
+        size_t weight = 1;  // nodes reachable from here, aliases expanded
+        // Mappings: a key was read, its value comes next.
+        bool have_key = false;
         std::string key;
         SourcePos key_begin, key_end;
-        std::unordered_map<std::string, uint32_t> seen;  // key -> line, for duplicates
+        DuplicateKeyCheck duplicates;
     };
 
-    SourcePos pos(const YAML::Mark& m) const {
-        if (m.is_null()) return {1, 1};
-        return lines_.pos_of(static_cast<size_t>(m.line), static_cast<size_t>(m.column));
-    }
+    struct Anchored {
+        const Node* node;
+        size_t weight;
+    };
 
-    // yaml-cpp marks a tagged node at its tag; the value starts after it.
-    size_t skip_tag(size_t offset, const std::string& tag) const {
-        if (tag.empty() || tag == "?" || tag == "!" || offset >= text_.size() || text_[offset] != '!') return offset;
-        size_t i = offset;
-        while (i < text_.size() && text_[i] != ' ' && text_[i] != '\t' && text_[i] != '\n' && text_[i] != '\r') ++i;
-        while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
-        return i;
+    // The mark's byte offset (yaml-cpp reads our UTF-8 bytes one by one). Its
+    // line and column are not always set: at the end of the input they can
+    // be 0:0 while the offset is right.
+    size_t offset(const YAML::Mark& m) const {
+        if (m.is_null() || m.pos < 0) return 0;
+        return std::min(static_cast<size_t>(m.pos), text_.size());
     }
+    SourcePos pos(size_t offset) const { return lines_.pos_of_offset(offset); }
 
-    size_t scalar_end(size_t o, const std::string& value) const {
-        if (o >= text_.size()) return text_.size();
-        char c = text_[o];
-        if (c == '"' || c == '\'') {
-            for (size_t j = o + 1; j < text_.size(); ++j) {
-                if (c == '"' && text_[j] == '\\') {
-                    ++j;
-                } else if (text_[j] == c) {
-                    if (c == '\'' && j + 1 < text_.size() && text_[j + 1] == '\'') {
-                        ++j;
-                        continue;
-                    }
-                    return j + 1;
-                }
-            }
-            return text_.size();
-        }
-        if ((c == '|' || c == '>') && !value.empty()) {
-            // A block scalar: its text ends on the line of its last content line.
-            size_t lines = static_cast<size_t>(std::count(value.begin(), value.end(), '\n'));
-            SourcePos start = lines_.pos_of_offset(o);
-            size_t last = start.line - 1 + std::max<size_t>(lines, 1);
-            size_t next = lines_.line_start(last + 1);
-            return next > 0 && next <= text_.size() ? next - 1 : text_.size();
-        }
-        return std::min(text_.size(), o + value.size());
-    }
-
-    // `!GetAtt A.B.C` is Fn::GetAtt [A, B.C].
-    const Node* split_get_att(const Node& s) {
+    // `!GetAtt A.B.C` is Fn::GetAtt [A, B.C]: split at the first dot, with
+    // each part's position inside the scalar when the text maps 1:1 to it.
+    const Node* split_get_att(const Node& s, size_t content, size_t end) {
         Node& seq = doc_.make();
         seq.kind = NodeKind::Sequence;
         seq.begin = s.begin;
         seq.end = s.end;
         size_t dot = s.text.find('.');
-        Node& a = doc_.make();
-        a.kind = NodeKind::Scalar;
-        a.text = s.text.substr(0, dot);
-        a.begin = s.begin;
-        a.end = {s.begin.line, s.begin.col + static_cast<uint32_t>(a.text.size())};
-        seq.items.push_back(&a);
-        if (dot != std::string::npos) {
-            Node& b = doc_.make();
-            b.kind = NodeKind::Scalar;
-            b.text = s.text.substr(dot + 1);
-            b.begin = {s.begin.line, s.begin.col + static_cast<uint32_t>(dot + 1)};
-            b.end = s.end;
-            seq.items.push_back(&b);
-        }
+        size_t quote = s.quoted && end > content && (text_[content] == '"' || text_[content] == '\'') ? 1 : 0;
+        bool exact = end - content == s.text.size() + 2 * quote;
+        auto part = [&](size_t from, size_t len) {
+            Node& p = doc_.make();
+            p.kind = NodeKind::Scalar;
+            p.quoted = s.quoted;
+            p.text = s.text.substr(from, len);
+            if (exact) {
+                p.begin = pos(content + quote + from);
+                p.end = pos(content + quote + from + p.text.size());
+            } else {
+                p.begin = s.begin;
+                p.end = s.end;
+            }
+            seq.items.push_back(&p);
+        };
+        part(0, dot);
+        if (dot != std::string::npos) part(dot + 1, std::string::npos);
         return &seq;
     }
 
-    const Node* wrap(const std::string& tag, const Node* value, SourcePos at, SourcePos end) {
+    // The long form of a short-form tag: a one-entry mapping at the tag,
+    // whose key spans the tag token.
+    const Node* wrap(const std::string& tag, const Node* value, const YamlProperties& props) {
         Node& m = doc_.make();
         m.kind = NodeKind::Mapping;
-        m.begin = at;
-        m.end = end;
-        m.entries.push_back({long_form_key(tag), at, at, value});
+        m.begin = pos(props.tag_begin);
+        m.end = value->end;
+        m.entries.push_back({cfn_long_form_key(tag), m.begin, pos(props.tag_end), value});
         return &m;
     }
 
@@ -188,46 +228,48 @@ private:
     }
 
     void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, NodeKind kind) {
-        if (stack_.size() >= kMaxDepth)
-            throw BuildError{"nesting deeper than " + std::to_string(kMaxDepth) + " levels", pos(mark)};
+        YamlProperties props = skip_yaml_properties(text_, offset(mark), true);
+        if (stack_.size() >= kYamlMaxDepth)
+            throw BuildError{"nesting deeper than " + std::to_string(kYamlMaxDepth) + " levels", pos(props.content)};
         Node& n = doc_.make();
         n.kind = kind;
-        SourcePos p = pos(mark);
-        size_t offset = skip_tag(lines_.offset_of(static_cast<size_t>(mark.line), static_cast<size_t>(mark.column)), tag);
-        n.begin = lines_.pos_of_offset(offset);
-        n.end = n.begin;
-        Frame f{&n, is_short_form_tag(tag) ? tag : std::string(), p, anchor, 1, false, {}, {}, {}, {}};
-        stack_.push_back(std::move(f));
+        n.begin = n.end = pos(props.content);
+        Frame& f = stack_.emplace_back();
+        f.node = &n;
+        f.bracketed = props.content < text_.size() && (text_[props.content] == '[' || text_[props.content] == '{');
+        f.short_tag = is_cfn_short_tag(tag);
+        if (f.short_tag) f.tag = tag;
+        f.props = props;
+        f.anchor = anchor;
+        last_end_ = props.content + (f.bracketed ? 1 : 0);
     }
 
     void close() {
         Frame f = std::move(stack_.back());
         stack_.pop_back();
         Node* n = f.node;
-        if (!n->items.empty()) n->end = n->items.back()->end;
-        if (!n->entries.empty()) n->end = n->entries.back().value->end;
-        if (n->kind == NodeKind::Mapping && f.have_key) {
-            // A key with no value event (cannot happen with a well-formed stream).
-            n->entries.push_back({f.key, f.key_begin, f.key_end, &null_node()});
+        if (n->kind == NodeKind::Mapping && f.have_key)  // cannot happen with a well-formed event stream
+            throw BuildError{"mapping key without a value", f.key_begin};
+        // A block collection ends with its last child; a flow one at its
+        // closing bracket.
+        if (f.bracketed) {
+            size_t close = yaml_flow_close(text_, last_end_);
+            if (close != std::string_view::npos) last_end_ = close;
         }
+        n->end = pos(std::max(last_end_, f.props.content));
         const Node* result = n;
         size_t weight = f.weight;
-        if (!f.tag.empty()) {
-            result = wrap(f.tag, n, f.tag_pos, n->end);
+        if (f.short_tag) {
+            result = wrap(f.tag, n, f.props);
             ++weight;
         }
         remember(f.anchor, result, weight);
-        add(result, weight, YAML::Mark::null_mark(), f.tag_pos);
+        add(result, weight, result->begin, result->end);
     }
 
-    const Node& null_node() {
-        Node& n = doc_.make();
-        n.kind = NodeKind::Null;
-        return n;
-    }
-
-    void add(const Node* n, size_t weight, const YAML::Mark& mark, SourcePos fallback = {}) {
-        SourcePos at = mark.is_null() ? fallback : pos(mark);
+    // Attaches a finished node (or a shared, aliased one) to the open
+    // collection. `begin`/`end` are where this occurrence is written.
+    void add(const Node* n, size_t weight, SourcePos begin, SourcePos end) {
         if (stack_.empty()) {
             root_ = n;
             return;
@@ -237,93 +279,123 @@ private:
         if (f.weight > kMaxExpandedNodes)
             throw BuildError{"YAML aliases expand to more than " + std::to_string(kMaxExpandedNodes) +
                                  " nodes (an alias bomb?)",
-                             at};
+                             begin};
         if (f.node->kind == NodeKind::Sequence) {
             f.node->items.push_back(n);
             return;
         }
-        if (!f.have_key) {
-            if (n->kind == NodeKind::Null) {
-                f.key.clear();
-            } else if (n->kind != NodeKind::Scalar) {
-                throw BuildError{"a mapping key must be a plain string", n->begin};
-            } else {
-                f.key = n->text;
-            }
-            f.key_begin = n->begin;
-            f.key_end = n->end;
-            f.have_key = true;
-            auto [it, fresh] = f.seen.emplace(f.key, f.key_begin.line);
-            if (!fresh)
-                throw BuildError{"duplicate key '" + f.key + "' (first at line " + std::to_string(it->second) + ")",
-                                 f.key_begin};
+        if (f.have_key) {
+            f.node->entries.push_back({std::move(f.key), f.key_begin, f.key_end, n});
+            f.key.clear();
+            f.have_key = false;
             return;
         }
-        f.node->entries.push_back({std::move(f.key), f.key_begin, f.key_end, n});
-        f.key.clear();
-        f.have_key = false;
+        // CloudFormation keys are strings; a collection or an intrinsic as a
+        // key is a mistake we cannot represent.
+        if (n->kind == NodeKind::Sequence || n->kind == NodeKind::Mapping)
+            throw BuildError{"a mapping key must be a plain value, not a list, mapping or tagged value", begin};
+        f.key = n->text;
+        f.key_begin = begin;
+        f.key_end = end;
+        f.have_key = true;
+        if (uint32_t first = f.duplicates.first_line(f.node->entries, f.key))
+            throw BuildError{duplicate_key_message(f.key, first), begin};
     }
 
     Document& doc_;
     std::string_view text_;
-    LineTable lines_;
+    const LineTable& lines_;
     std::vector<Frame> stack_;
-    std::unordered_map<YAML::anchor_t, std::pair<const Node*, size_t>> anchors_;
+    std::unordered_map<YAML::anchor_t, Anchored> anchors_;
     const Node* root_ = nullptr;
+    size_t last_end_ = 0;  // offset just after the last token handled
     int documents_ = 0;
 };
 
 // yaml-cpp's messages are terse ("illegal map value"); say what usually causes them.
 std::string explain(const std::string& msg) {
-    if (msg.find("illegal map value") != std::string::npos)
-        return "invalid YAML: a mapping value is not allowed here (wrong indentation or a missing space after ':'?)";
-    if (msg.find("end of map not found") != std::string::npos)
-        return "invalid YAML: mapping not closed (missing '}' or wrong indentation?)";
-    if (msg.find("end of sequence not found") != std::string::npos)
-        return "invalid YAML: sequence not closed (missing ']' or wrong indentation?)";
-    if (msg.find("end of map flow not found") != std::string::npos) return "invalid YAML: unclosed '{'";
-    if (msg.find("end of sequence flow not found") != std::string::npos) return "invalid YAML: unclosed '['";
+    struct Hint {
+        const char* yaml_cpp;
+        const char* ours;
+    };
+    static const Hint hints[] = {
+        {YAML::ErrorMsg::MAP_VALUE,
+         "a mapping value is not allowed here (wrong indentation, or a missing space after ':'?)"},
+        {YAML::ErrorMsg::MAP_KEY, "a mapping key is not allowed here (wrong indentation?)"},
+        {YAML::ErrorMsg::END_OF_MAP, "bad indentation (this line does not line up with the mapping it is in)"},
+        {YAML::ErrorMsg::END_OF_SEQ, "bad indentation (this line does not line up with the list it is in)"},
+        {YAML::ErrorMsg::END_OF_MAP_FLOW, "unclosed '{'"},
+        {YAML::ErrorMsg::END_OF_SEQ_FLOW, "unclosed '['"},
+        {YAML::ErrorMsg::BLOCK_ENTRY, "a list item ('- ') is not allowed here (wrong indentation?)"},
+        {YAML::ErrorMsg::FLOW_END, "a closing bracket that does not match the open one"},
+        {YAML::ErrorMsg::EOF_IN_SCALAR, "end of file inside a quoted string (missing closing quote?)"},
+        {YAML::ErrorMsg::TAB_IN_INDENTATION, "a tab is used for indentation (YAML allows only spaces)"},
+        {YAML::ErrorMsg::UNKNOWN_ANCHOR, "an alias ('*name') refers to an anchor ('&name') that is not defined"},
+        {YAML::ErrorMsg::MULTIPLE_TAGS, "a value has two tags (for example '!Ref !Sub')"},
+    };
+    for (const Hint& h : hints)
+        if (msg.rfind(h.yaml_cpp, 0) == 0) return std::string("invalid YAML: ") + h.ours;
     return "invalid YAML: " + msg;
+}
+
+// YAML forbids tabs in indentation, but yaml-cpp reports most such files as a
+// structure error on the tab's line or the next: name the real cause.
+std::optional<SourcePos> tab_indentation_near(std::string_view text, const LineTable& lines, uint32_t line) {
+    for (uint32_t l = line > 1 ? line - 1 : 1; l <= line && l <= lines.line_count(); ++l) {
+        size_t i = lines.line_start(l - 1);
+        size_t col = 0;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
+            if (text[i] == '\t') return SourcePos{l, static_cast<uint32_t>(col + 1)};
+            ++i;
+            ++col;
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
 
 LoadResult load_yaml(std::string path, std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     auto doc = std::make_unique<Document>();
     doc->path = std::move(path);
     LineTable lines(text);
+    auto mark_offset = [&](const YAML::Mark& m) {
+        return m.is_null() || m.pos < 0 ? size_t{0} : std::min(static_cast<size_t>(m.pos), text.size());
+    };
+    auto fail = [](std::string message, SourcePos pos) { return LoadResult{nullptr, LoadError{std::move(message), pos}}; };
+    Builder builder(*doc, text, lines);
     try {
-        std::string copy(text);
-        std::istringstream in(copy);
+        ViewBuffer buffer(text);
+        std::istream in(&buffer);
         YAML::Parser parser(in);
-        Builder b(*doc, text);
-        while (parser.HandleNextDocument(b)) {
+        while (parser.HandleNextDocument(builder)) {
         }
-        if (!b.root()) return {nullptr, LoadError{"file is empty (no YAML document)", {1, 1}}};
-        doc->root = b.root();
     } catch (const BuildError& e) {
-        return {nullptr, LoadError{e.message, e.pos}};
-    } catch (const YAML::DeepRecursion& e) {
-        // yaml-cpp stops at 500 nested levels (its message for it says "bad file").
-        SourcePos p = e.mark.is_null() ? SourcePos{1, 1}
-                                       : lines.pos_of(static_cast<size_t>(e.mark.line), static_cast<size_t>(e.mark.column));
-        return {nullptr, LoadError{"invalid YAML: nesting deeper than 500 levels", p}};
+        return fail(e.message, e.pos);
+    } catch (const YAML::DeepRecursion&) {
+        return fail("nesting deeper than " + std::to_string(kYamlMaxDepth) + " levels", builder.innermost());
     } catch (const YAML::Exception& e) {
-        SourcePos p = e.mark.is_null() ? SourcePos{1, 1}
-                                       : lines.pos_of(static_cast<size_t>(e.mark.line), static_cast<size_t>(e.mark.column));
-        // YAML forbids tabs in indentation; yaml-cpp reports it as a structure error.
-        for (uint32_t l = p.line > 1 ? p.line - 1 : 1; l <= p.line; ++l) {
-            size_t start = lines.line_start(l - 1);
-            size_t ws = start;
-            while (ws < text.size() && (text[ws] == ' ' || text[ws] == '\t')) ++ws;
-            if (text.substr(start, ws - start).find('\t') != std::string_view::npos)
-                return {nullptr, LoadError{"invalid YAML: a tab is used for indentation (YAML allows only spaces)",
-                                           {l, 1}}};
+        SourcePos p = lines.pos_of_offset(mark_offset(e.mark));
+        // yaml-cpp reports an unclosed bracket where it gave up (often the
+        // end of the file); the bracket itself is what needs fixing.
+        bool unclosed = e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW || e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
+        if (const Node* open = builder.innermost_bracket(); unclosed && open)
+            return fail(std::string("invalid YAML: unclosed '") + (open->is_mapping() ? "{" : "[") + "'", open->begin);
+        // yaml-cpp marks a bad escape after it; point at its backslash.
+        if (e.msg.rfind(YAML::ErrorMsg::INVALID_ESCAPE, 0) == 0) {
+            size_t slash = text.rfind('\\', mark_offset(e.mark));
+            if (slash != std::string_view::npos && lines.pos_of_offset(slash).line == p.line)
+                p = lines.pos_of_offset(slash);
         }
-        return {nullptr, LoadError{explain(e.msg), p}};
+        if (auto tab = tab_indentation_near(text, lines, p.line))
+            return fail("invalid YAML: a tab is used for indentation (YAML allows only spaces)", *tab);
+        return fail(explain(e.msg), p);
     } catch (const std::exception& e) {
-        return {nullptr, LoadError{std::string("cannot read YAML: ") + e.what(), {1, 1}}};
+        return fail(std::string("cannot read YAML: ") + e.what(), {1, 1});
     }
+    if (!builder.root()) return fail("file is empty (only comments)", {1, 1});
+    doc->root = builder.root();
     return {std::move(doc), std::nullopt};
 }
 

@@ -5,11 +5,23 @@
 
 namespace vpclint {
 
+namespace {
+
+// A matcher reads one line per finding: a line break inside a message would
+// cut it short and turn its rest into noise.
+std::string one_line(const std::string& s) {
+    std::string out;
+    for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
+    return out;
+}
+
+}  // namespace
+
 void write_gcc(const ReportInput& in, std::ostream& out) {
     for (const Diagnostic& d : in.diagnostics) {
         out << d.loc.file << ':' << d.loc.line << ':' << d.loc.col << ": "
-            << (d.severity == Severity::Error ? "error" : "warning") << ": " << d.message;
-        if (!d.resource.empty()) out << " (" << d.resource << ")";
+            << (d.severity == Severity::Error ? "error" : "warning") << ": " << one_line(d.message);
+        if (!d.resource.empty()) out << " (" << one_line(d.resource) << ")";
         out << " [" << d.rule_id << "]\n";
     }
 }

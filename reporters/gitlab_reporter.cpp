@@ -1,5 +1,6 @@
 // GitLab Code Quality report (docs: "Code Quality", report format): an array
 // of issues with a unique fingerprint each.
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -10,8 +11,11 @@ namespace vpclint {
 
 namespace {
 
-// GitLab's severities are info, minor, major, critical, blocker. Our errors
-// fail at run time or at deployment: critical. Warnings: major. Notes: info.
+// GitLab's documented severities are info, minor, major, critical, blocker.
+// An error is a function that fails at deployment or cannot reach what it
+// calls at run time: critical. blocker is left for nothing, since vpclint
+// cannot tell what a failing function blocks. A warning works sometimes
+// (some AZs, weak evidence): major. A note is advice: info.
 const char* gitlab_severity(Severity s) {
     return s == Severity::Error ? "critical" : s == Severity::Warning ? "major" : "info";
 }
@@ -29,7 +33,8 @@ void write_gitlab(const ReportInput& in, std::ostream& out) {
         j["fingerprint"] = fingerprint_hex(base + "|" + std::to_string(seen[base]++));
         j["severity"] = gitlab_severity(d.severity);
         j["location"]["path"] = d.loc.file;
-        j["location"]["lines"]["begin"] = d.loc.line;
+        // GitLab rejects a line below 1; a file-level problem goes on line 1.
+        j["location"]["lines"]["begin"] = std::max<uint32_t>(d.loc.line, 1);
         arr.push_back(std::move(j));
     }
     out << arr.dump(2) << "\n";

@@ -1,6 +1,8 @@
 // SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, VS Code's SARIF
 // viewer). Field choices follow the SARIF 2.1.0 specification (OASIS) and
 // GitHub's "SARIF support for code scanning" page.
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -21,7 +23,8 @@ const char* sarif_level(Severity s) {
     return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
 }
 
-// RFC 3986: keep unreserved characters and '/', percent-encode the rest.
+// RFC 3986: keep unreserved characters and '/', percent-encode the rest
+// (spaces, '%', '#', non-ASCII bytes of UTF-8).
 std::string uri_encode(const std::string& path) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
@@ -37,28 +40,82 @@ std::string uri_encode(const std::string& path) {
     return out;
 }
 
-bool is_absolute(const std::string& p) { return !p.empty() && p[0] == '/'; }
+// URIs separate segments with '/' only; a Windows path's '\\' would be
+// encoded as part of a file name.
+std::string forward_slashes(std::string p) {
+    for (char& c : p)
+        if (c == '\\') c = '/';
+    return p;
+}
+
+bool is_absolute(const std::string& p) {
+    return (!p.empty() && p[0] == '/') || (p.size() > 2 && std::isalpha(static_cast<unsigned char>(p[0])) && p[1] == ':' && p[2] == '/');
+}
+
+// file:///work/x.yaml, file:///C:/work/x.yaml (the drive's ':' stays as is).
+std::string file_uri(const std::string& absolute) {
+    if (absolute[0] == '/') return "file://" + uri_encode(absolute);
+    return "file:///" + absolute.substr(0, 2) + uri_encode(absolute.substr(2));
+}
 
 json artifact_location(const std::string& file) {
+    std::string p = forward_slashes(file);
     json a;
-    if (is_absolute(file)) {
-        a["uri"] = "file://" + uri_encode(file);
+    if (is_absolute(p)) {
+        a["uri"] = file_uri(p);
     } else {
-        a["uri"] = uri_encode(file);
+        a["uri"] = uri_encode(p);
         a["uriBaseId"] = kSrcRoot;
     }
     return a;
 }
 
-json physical_location(const Location& l) {
+// The columns [from, to) of a line, counted in code points (run.columnKind).
+std::string columns_of(const std::string& line, uint32_t from, uint32_t to) {
+    std::string out;
+    uint32_t col = 0;
+    for (unsigned char ch : line) {
+        if ((ch & 0xC0) != 0x80) ++col;
+        if (col >= to) break;
+        if (col >= from) out += static_cast<char>(ch);
+    }
+    return out;
+}
+
+uint32_t column_count(const std::string& line) {
+    uint32_t n = 0;
+    for (unsigned char ch : line) n += (ch & 0xC0) != 0x80;
+    return n;
+}
+
+// `line_text` is the text of the start line when known: it gives the region a
+// snippet and the location a context region (the whole line), which viewers
+// show without the file at hand.
+json physical_location(const Location& l, const std::string& line_text = {}) {
     json p;
     p["artifactLocation"] = artifact_location(l.file);
     json region;
+    // A region needs a line; a problem with no line (an unreadable file) is
+    // put on line 1 rather than dropped, since code scanning needs one.
     region["startLine"] = std::max<uint32_t>(l.line, 1);
-    if (l.col) region["startColumn"] = l.col;
-    if (l.end_line) region["endLine"] = l.end_line;
-    if (l.end_col && l.end_line) region["endColumn"] = l.end_col;
+    if (l.line && l.col) region["startColumn"] = l.col;
+    bool has_end_line = l.line && l.end_line >= l.line;
+    if (has_end_line) region["endLine"] = l.end_line;
+    bool has_end_col = has_end_line && l.col && l.end_col && (l.end_line > l.line || l.end_col > l.col);
+    if (has_end_col) region["endColumn"] = l.end_col;
+    bool single_line = has_end_col && l.end_line == l.line;
+    if (single_line && !line_text.empty()) {
+        std::string snippet = columns_of(line_text, l.col, l.end_col);
+        if (!snippet.empty()) region["snippet"]["text"] = snippet;
+    }
     p["region"] = std::move(region);
+    // SARIF wants the context region to be a proper superset of the region.
+    if (single_line && !line_text.empty() && (l.col > 1 || l.end_col <= column_count(line_text))) {
+        json context;
+        context["startLine"] = l.line;
+        context["snippet"]["text"] = line_text;
+        p["contextRegion"] = std::move(context);
+    }
     return p;
 }
 
@@ -67,6 +124,31 @@ json location_with_message(const Location& l, const std::string& message) {
     loc["physicalLocation"] = physical_location(l);
     if (!message.empty()) loc["message"]["text"] = message;
     return loc;
+}
+
+// In a message with embedded links `[text](id)`, literal brackets (and the
+// backslash that escapes them) are written with a backslash (SARIF 2.1.0
+// §3.11.6), so "unclosed '['" cannot swallow the link that follows it. A
+// message without links is left as written: a lone bracket is no link, and
+// not every viewer removes the escapes.
+std::string escape_link_syntax(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '[' || c == ']' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string result_message(const Diagnostic& d) {
+    bool links = !d.related.empty();
+    auto plain = [&](const std::string& s) { return links ? escape_link_syntax(s) : s; };
+    std::string text = plain(d.message);
+    if (!d.fix.empty()) text += " Fix: " + plain(d.fix);
+    for (size_t i = 0; i < d.related.size(); ++i)
+        text += (i ? ", [" : " See [") + plain(d.related[i].message) + "](" + std::to_string(i + 1) + ")";
+    if (links) text += ".";
+    return text;
 }
 
 std::string trimmed(const std::string& s) {
@@ -123,14 +205,9 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
         res["ruleId"] = d.rule_id;
         if (auto it = rule_index.find(d.rule_id); it != rule_index.end()) res["ruleIndex"] = it->second;
         res["level"] = sarif_level(d.severity);
-        std::string text = d.message;
-        if (!d.fix.empty()) text += " Fix: " + d.fix;
-        // Related locations are linked from the message as [text](id).
-        for (size_t i = 0; i < d.related.size(); ++i)
-            text += (i ? ", " : " See ") + std::string("[") + d.related[i].message + "](" + std::to_string(i + 1) + ")" +
-                    (i + 1 == d.related.size() ? "." : "");
-        res["message"]["text"] = text;
-        res["locations"] = json::array({json{{"physicalLocation", physical_location(d.loc)}}});
+        res["message"]["text"] = result_message(d);
+        std::string line = in.source_line ? in.source_line(d.loc.file, d.loc.line) : std::string();
+        res["locations"] = json::array({json{{"physicalLocation", physical_location(d.loc, line)}}});
         if (!d.resource.empty())
             res["locations"][0]["logicalLocations"] =
                 json::array({json{{"name", d.resource}, {"fullyQualifiedName", d.resource}, {"kind", "resource"}}});
@@ -149,9 +226,9 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
             res["codeFlows"] = json::array({json{{"threadFlows", json::array({json{{"locations", steps}}})}}});
         }
         // Stable when unrelated lines move: no line numbers, only the rule,
-        // the resource and the text of the flagged line.
-        std::string line = in.source_line ? trimmed(in.source_line(d.loc.file, d.loc.line)) : std::string();
-        std::string base = fingerprint_hex(d.rule_id + "\n" + d.loc.file + "\n" + d.resource + "\n" + line);
+        // the file, the resource and the text of the flagged line; the
+        // occurrence counter keeps findings on identical lines apart.
+        std::string base = fingerprint_hex(d.rule_id + "\n" + d.loc.file + "\n" + d.resource + "\n" + trimmed(line));
         res["partialFingerprints"]["primaryLocationLineHash"] = base + ":" + std::to_string(++occurrences[base]);
         if (d.suppressed)
             res["suppressions"] = json::array({json{{"kind", "inSource"}, {"justification", d.justification}}});
@@ -162,7 +239,10 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
             n["level"] = "error";
             n["message"]["text"] = d.message;
             n["locations"] = json::array({json{{"physicalLocation", physical_location(d.loc)}}});
-            n["descriptor"]["id"] = "VL001";
+            // A parse problem is a rule (VL001), not one of the driver's
+            // notification descriptors: associatedRule is the link for that.
+            n["associatedRule"]["id"] = "VL001";
+            if (auto it = rule_index.find("VL001"); it != rule_index.end()) n["associatedRule"]["index"] = it->second;
             notifications.push_back(std::move(n));
         }
     }
@@ -170,15 +250,19 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
     json run;
     run["tool"]["driver"] = std::move(driver);
     run["automationDetails"]["id"] = "vpclint/";
-    std::string root = in.working_directory;
+    // Columns count characters, not UTF-16 code units (SARIF's default).
+    run["columnKind"] = "unicodeCodePoints";
+    // A base URI must end with '/' or the last segment is dropped on resolution.
+    std::string root = forward_slashes(in.working_directory);
     if (root.empty() || root.back() != '/') root += '/';
-    run["originalUriBaseIds"][kSrcRoot]["uri"] = "file://" + uri_encode(root);
+    if (!is_absolute(root)) root = "/" + root;
+    run["originalUriBaseIds"][kSrcRoot]["uri"] = file_uri(root);
     json artifacts = json::array();
     for (const std::string& f : in.files) artifacts.push_back(json{{"location", artifact_location(f)}});
     run["artifacts"] = std::move(artifacts);
     json inv;
     inv["executionSuccessful"] = true;
-    inv["workingDirectory"]["uri"] = "file://" + uri_encode(root);
+    inv["workingDirectory"]["uri"] = file_uri(root);
     if (!notifications.empty()) inv["toolExecutionNotifications"] = std::move(notifications);
     run["invocations"] = json::array({std::move(inv)});
     run["results"] = std::move(results);

@@ -21,8 +21,23 @@ std::string plural(size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// Display width of the line's prefix up to 1-based column `col`; tabs keep
-// their place by being copied into the caret line.
+std::string position(const Location& l) {
+    return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.col);
+}
+
+// Messages are meant to be one sentence, but one that quotes a value with a
+// line break must not look like the start of the next finding.
+std::string indent_continuation(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        out += c;
+        if (c == '\n') out += "    ";
+    }
+    return out;
+}
+
+// Columns count characters (code points), so UTF-8 continuation bytes take no
+// place; tabs are copied so the caret lines up whatever the tab width.
 std::string caret_line(const std::string& line, uint32_t col, uint32_t end_col) {
     std::string pad;
     uint32_t c = 1;
@@ -62,23 +77,24 @@ std::string summary_line(const ReportInput& in) {
 void write_text(const ReportInput& in, std::ostream& out) {
     Style st{in.color};
     for (const Diagnostic& d : in.diagnostics) {
-        std::string where = d.loc.file + ":" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col);
-        out << st("1", where) << ": " << st(colour_of(d.severity), std::string(severity_name(d.severity)))
-            << "[" << d.rule_id << "] " << d.message;
+        out << st("1", position(d.loc)) << ": " << st(colour_of(d.severity), std::string(severity_name(d.severity)))
+            << "[" << d.rule_id << "] " << indent_continuation(d.message);
         if (!d.resource.empty()) out << " (" << d.resource << ")";
         out << "\n";
         std::string line = in.source_line ? in.source_line(d.loc.file, d.loc.line) : std::string();
         if (!line.empty()) {
             out << "    " << line << "\n";
-            uint32_t end = d.loc.end_line == d.loc.line ? d.loc.end_col : 0;
-            out << "    " << st(colour_of(d.severity), caret_line(line, d.loc.col, end)) << "\n";
+            // Without a column a caret would point at the wrong place.
+            if (d.loc.col) {
+                uint32_t end = d.loc.end_line == d.loc.line ? d.loc.end_col : 0;
+                out << "    " << st(colour_of(d.severity), caret_line(line, d.loc.col, end)) << "\n";
+            }
         }
         if (!d.fix.empty()) out << "  " << st("1;32", "fix:") << " " << d.fix << "\n";
         for (const RelatedLocation& p : d.path)
-            out << "    -> " << p.loc.file << ":" << p.loc.line << ":" << p.loc.col << " " << p.message << "\n";
+            out << "    " << st("2", "→") << " " << position(p.loc) << " " << p.message << "\n";
         for (const RelatedLocation& r : d.related)
-            out << "  " << st("1;36", "note:") << " " << r.loc.file << ":" << r.loc.line << ":" << r.loc.col << " "
-                << r.message << "\n";
+            out << "    " << st("1;36", "note:") << " " << position(r.loc) << " " << r.message << "\n";
     }
     if (!in.quiet) out << (in.diagnostics.empty() ? "" : "\n") << summary_line(in) << "\n";
 }

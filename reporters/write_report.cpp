@@ -1,3 +1,4 @@
+// Format names as the CLI takes them, and the dispatch to each writer.
 #include "reporters/format_writers.h"
 #include "reporters/reporter.h"
 

@@ -15,7 +15,8 @@ const RuleDescriptor descriptor{
                  "(0.0.0.0/0 -> internet gateway) gives the function no internet access at all: calls to external "
                  "APIs and to public AWS endpoints time out (Lambda Developer Guide, \"Enable internet access for "
                  "VPC-connected Lambda functions\"). Error when the function shows it needs the internet (a "
-                 "declaration, an external URL in its environment or inline code), note otherwise.",
+                 "declaration, an external URL in its environment or inline code) or declares an AWS service that "
+                 "no VPC endpoint of its VPC serves; note otherwise.",
     .fix = "Place the function in private subnets whose 0.0.0.0/0 route goes to a NAT gateway that sits in a public "
            "subnet, or give it VPC endpoints for the AWS services it calls.",
     .bad_example = "PublicRoute:\n  Type: AWS::EC2::Route\n  Properties:\n    RouteTableId: !Ref PublicRouteTable\n"
@@ -32,31 +33,63 @@ const RuleDescriptor descriptor{
     .precision = "very-high",
 };
 
+namespace {
+
+// The VPC whose endpoints could serve the function: the route table's (the
+// one the internet gateway verdict was judged against), else the subnet's.
+const Link& vpc_of(const Model& m, const SubnetVerdict& v) {
+    if (v.egress->route_table >= 0 && m.route_tables[v.egress->route_table].vpc.resolved())
+        return m.route_tables[v.egress->route_table].vpc;
+    return m.subnets[v.subnet].vpc;
+}
+
+}  // namespace
+
 void check(const RuleContext& ctx) {
-    for (uint32_t i = 0; i < ctx.model.functions.size(); ++i) {
-        const Function& f = ctx.model.functions[i];
-        if (!is_vpc_function(f)) continue;
-        FunctionSubnets subnets = subnet_verdicts(ctx, f);
+    const Model& m = ctx.model;
+    EndpointServices eps = endpoint_services(m);
+    for (uint32_t i = 0; i < m.functions.size(); ++i) {
+        const Function& f = m.functions[i];
+        if (!egress_of_function(ctx.analyses.egress, i).vpc_function) continue;
+        FunctionSubnets subnets = subnet_verdicts(ctx, i);
+        std::vector<const SubnetVerdict*> public_subnets;
         std::vector<std::string> names;
-        const SubnetVerdict* first = nullptr;
         for (const SubnetVerdict& v : subnets.known)
             if (v.egress->verdict == Egress::Public) {
-                names.push_back(ctx.model.subnets[v.subnet].id);
-                if (!first) first = &v;
+                public_subnets.push_back(&v);
+                names.push_back(m.subnets[v.subnet].id);
             }
-        if (!first) continue;
-        std::string evidence = internet_evidence(ctx, i, true);
-        Severity level = evidence.empty() ? Severity::Note : Severity::Error;
+        if (public_subnets.empty()) continue;
+        const SubnetVerdict& first = *public_subnets.front();
+        const Evidence* evidence = strong_internet_evidence(ctx, i);
+        const ServiceNeed* service = evidence ? nullptr : service_without_endpoint(ctx, eps, i, vpc_of(m, first));
         std::string msg = "Function " + f.id + " is in public subnet" + (names.size() > 1 ? "s " : " ") +
-                          join_names(names) + " (" + first->egress->reason +
-                          "), but Lambda gives its network interfaces no public IP, so it has no internet access";
-        msg += evidence.empty() ? " if it ever needs it." : "; " + evidence + ".";
-        Diagnostic& d = ctx.report(level, f.subnets.loc, f.id, msg);
-        d.path = function_path(ctx, f, *first);
-        d.related.push_back({ctx.model.subnets[first->subnet].loc, "public subnet " + ctx.model.subnets[first->subnet].id});
-        if (first->egress->route_table >= 0)
-            d.related.push_back({ctx.model.route_tables[first->egress->route_table].loc,
-                                 "route table " + ctx.model.route_tables[first->egress->route_table].id});
+                          join_names(names) + " (" + first.egress->reason +
+                          "), but Lambda never gives a function's network interfaces a public IP, so it has no "
+                          "internet access there";
+        if (evidence)
+            msg += ", and it needs it: " + evidence->phrase + ".";
+        else if (service)
+            msg += ", and it needs " + service->service + " (" + service->phrase + "), which no VPC endpoint serves.";
+        else
+            msg += "; harmless only while it calls nothing outside the VPC.";
+        Diagnostic& d = ctx.report(evidence || service ? Severity::Error : Severity::Note, f.subnets.loc, f.id, msg);
+        d.path = function_path(ctx, f, first);
+        for (const SubnetVerdict* v : public_subnets)
+            d.related.push_back({m.subnets[v->subnet].loc, "public subnet " + m.subnets[v->subnet].id});
+        if (first.egress->route_table >= 0) {
+            const RouteTable& rt = m.route_tables[first.egress->route_table];
+            d.related.push_back({rt.loc, "route table " + rt.id});
+        }
+        if (first.egress->default_route >= 0) {
+            const Route& r = m.routes[first.egress->default_route];
+            d.related.push_back({r.loc, "route " + r.id + " (0.0.0.0/0)"});
+            if (r.target.resolved() && r.target_kind == RouteTarget::InternetGateway)
+                d.related.push_back({m.internet_gateways[r.target.index].loc,
+                                     "internet gateway " + m.internet_gateways[r.target.index].id});
+        }
+        if (evidence) d.related.push_back({evidence->loc, evidence->phrase});
+        if (service) d.related.push_back({service->loc, service->phrase});
     }
 }
 

@@ -29,27 +29,35 @@ const RuleDescriptor descriptor{
 };
 
 void check(const RuleContext& ctx) {
-    for (uint32_t i = 0; i < ctx.model.functions.size(); ++i) {
-        const Function& f = ctx.model.functions[i];
-        if (!is_vpc_function(f)) continue;
-        std::string evidence = internet_evidence(ctx, i, true);
-        if (evidence.empty()) continue;
-        FunctionSubnets subnets = subnet_verdicts(ctx, f);
+    const Model& m = ctx.model;
+    for (uint32_t i = 0; i < m.functions.size(); ++i) {
+        const Function& f = m.functions[i];
+        if (!egress_of_function(ctx.analyses.egress, i).vpc_function) continue;
+        const Evidence* evidence = strong_internet_evidence(ctx, i);
+        if (!evidence) continue;
+        // Every subnet must be known to have no way out: one unknown subnet
+        // may be the one that works.
+        FunctionSubnets subnets = subnet_verdicts(ctx, i);
         if (!subnets.all_known || subnets.known.empty()) continue;
         bool all_none = std::all_of(subnets.known.begin(), subnets.known.end(),
                                     [](const SubnetVerdict& v) { return v.egress->verdict == Egress::None; });
         if (!all_none) continue;
         std::vector<std::string> names;
-        for (const SubnetVerdict& v : subnets.known) names.push_back(ctx.model.subnets[v.subnet].id);
+        for (const SubnetVerdict& v : subnets.known) names.push_back(m.subnets[v.subnet].id);
         const SubnetVerdict& first = subnets.known.front();
+        bool many = names.size() > 1;
         Diagnostic& d = ctx.report(Severity::Error, f.subnets.loc, f.id,
-                                   "Function " + f.id + " needs the internet (" + evidence + "), but its subnet" +
-                                       (names.size() > 1 ? "s " : " ") + join_names(names) +
-                                       (names.size() > 1 ? " have" : " has") + std::string(" no internet egress (") + first.egress->reason +
-                                       "), so its calls time out.");
+                                   "Function " + f.id + " needs the internet (" + evidence->phrase + "), but its subnet" +
+                                       (many ? "s " : " ") + join_names(names) + (many ? " have" : " has") +
+                                       " no internet egress (" + first.egress->reason + "), so its calls time out.");
         d.path = function_path(ctx, f, first);
         for (const SubnetVerdict& v : subnets.known)
-            d.related.push_back({ctx.model.subnets[v.subnet].loc, "subnet " + ctx.model.subnets[v.subnet].id + ": " + v.egress->reason});
+            d.related.push_back({m.subnets[v.subnet].loc, "subnet " + m.subnets[v.subnet].id + ": " + v.egress->reason});
+        if (first.egress->route_table >= 0) {
+            const RouteTable& rt = m.route_tables[first.egress->route_table];
+            d.related.push_back({rt.loc, "route table " + rt.id});
+        }
+        d.related.push_back({evidence->loc, evidence->phrase});
     }
 }
 

@@ -28,19 +28,27 @@ const RuleDescriptor descriptor{
 };
 
 void check(const RuleContext& ctx) {
-    for (const Route& r : ctx.model.routes) {
+    const Model& m = ctx.model;
+    for (const Route& r : m.routes) {
         if (r.target_kind != RouteTarget::InternetGateway || !r.target.resolved() || !r.route_table.resolved()) continue;
-        const RouteTable& rt = ctx.model.route_tables[r.route_table.index];
+        const RouteTable& rt = m.route_tables[r.route_table.index];
         if (!rt.vpc.resolved()) continue;
         if (igw_attached(ctx.analyses.egress, r.target.index, rt.vpc.index) != Tri::No) continue;
-        const InternetGateway& igw = ctx.model.internet_gateways[r.target.index];
-        const Vpc& vpc = ctx.model.vpcs[rt.vpc.index];
+        const InternetGateway& igw = m.internet_gateways[r.target.index];
+        const Vpc& vpc = m.vpcs[rt.vpc.index];
+        const std::vector<uint32_t>& elsewhere = ctx.analyses.egress.igw_vpcs[r.target.index];
+        std::string where = elsewhere.empty() ? "is not attached to any VPC"
+                                              : "is attached to VPC " + m.vpcs[elsewhere.front()].id + ", not to " + vpc.id;
         Diagnostic& d = ctx.report(Severity::Error, r.target.loc, r.id,
-                                   "Route " + r.id + " in " + rt.id + " targets internet gateway " + igw.id +
-                                       ", which is not attached to VPC " + vpc.id +
+                                   "Route " + r.id + " in route table " + rt.id + " (VPC " + vpc.id +
+                                       ") targets internet gateway " + igw.id + ", which " + where +
                                        ", so the route leads nowhere and its subnets have no internet.");
+        d.path = {{rt.loc, "route table " + rt.id + " in VPC " + vpc.id},
+                  {r.loc, "route " + r.id + " -> internet gateway " + igw.id},
+                  {igw.loc, "internet gateway " + igw.id + " " + where}};
         d.related.push_back({igw.loc, "internet gateway " + igw.id});
         d.related.push_back({vpc.loc, "VPC " + vpc.id});
+        for (uint32_t v : elsewhere) d.related.push_back({m.vpcs[v].loc, "VPC " + m.vpcs[v].id + ", where it is attached"});
     }
 }
 

@@ -25,13 +25,24 @@ const RuleDescriptor descriptor{
 };
 
 void check(const RuleContext& ctx) {
-    for (const NatGateway& nat : ctx.model.nat_gateways) {
+    const Model& m = ctx.model;
+    for (const NatGateway& nat : m.nat_gateways) {
+        // Public is the default; unknown connectivity may be private.
         if (nat.connectivity.present && !nat.connectivity.is("public")) continue;
-        // A regional NAT gateway can allocate its addresses itself.
+        // A regional NAT gateway can allocate its addresses itself; an
+        // allocation that is written but unknown is still written.
         if (nat.regional || nat.allocation_id.present) continue;
-        ctx.report(Severity::Error, nat.loc, nat.id,
-                   "NAT gateway " + nat.id + " is public but has no Elastic IP allocation, so it cannot be created "
-                   "and the subnets routed to it get no internet.");
+        std::string where = nat.subnet.resolved() ? " in subnet " + m.subnets[nat.subnet.index].id : "";
+        Diagnostic& d = ctx.report(Severity::Error, nat.loc, nat.id,
+                                   "NAT gateway " + nat.id + where +
+                                       " is public but has no Elastic IP allocation (AllocationId), so it cannot be "
+                                       "created and the subnets routed to it get no internet.");
+        d.path.push_back({nat.loc, "NAT gateway " + nat.id + ": public, no AllocationId"});
+        if (nat.subnet.resolved()) {
+            const Subnet& s = m.subnets[nat.subnet.index];
+            d.path.push_back({nat.subnet.loc, "placed in subnet " + s.id});
+            d.related.push_back({s.loc, "subnet " + s.id});
+        }
     }
 }
 

@@ -26,16 +26,25 @@ const RuleDescriptor descriptor{
 };
 
 void check(const RuleContext& ctx) {
-    for (const Route& r : ctx.model.routes) {
+    const Model& m = ctx.model;
+    for (const Route& r : m.routes) {
         if (r.target_kind != RouteTarget::Instance || !r.target.resolved()) continue;
-        const Instance& inst = ctx.model.instances[r.target.index];
+        const Instance& inst = m.instances[r.target.index];
         if (inst.source_dest_check.value != Tri::Yes) continue;
+        std::string state = inst.source_dest_check.present ? "on" : "on by default";
+        std::string table = r.route_table.resolved() ? " in route table " + m.route_tables[r.route_table.index].id : "";
         Diagnostic& d = ctx.report(Severity::Error, r.target.loc, r.id,
-                                   "Route " + r.id + " sends traffic to instance " + inst.id +
-                                       ", whose source/destination check is " +
-                                       (inst.source_dest_check.present ? "on" : "on by default") +
-                                       ", so the instance drops the forwarded traffic.");
-        d.related.push_back({inst.source_dest_check.present ? inst.source_dest_check.loc : inst.loc, "instance " + inst.id});
+                                   "Route " + r.id + table + " sends traffic to instance " + inst.id +
+                                       ", whose source/destination check is " + state +
+                                       ", so the instance drops the traffic it should forward.");
+        if (r.route_table.resolved()) {
+            const RouteTable& rt = m.route_tables[r.route_table.index];
+            d.path.push_back({rt.loc, "route table " + rt.id});
+        }
+        d.path.push_back({r.loc, "route " + r.id + " -> instance " + inst.id});
+        const Location& check_at = inst.source_dest_check.present ? inst.source_dest_check.loc : inst.loc;
+        d.path.push_back({check_at, "instance " + inst.id + ": source/destination check " + state});
+        d.related.push_back({check_at, "instance " + inst.id});
     }
 }
 

@@ -26,28 +26,39 @@ const RuleDescriptor descriptor{
 };
 
 void check(const RuleContext& ctx) {
-    for (uint32_t i = 0; i < ctx.model.functions.size(); ++i) {
-        const Function& f = ctx.model.functions[i];
-        if (!is_vpc_function(f)) continue;
-        FunctionSubnets subnets = subnet_verdicts(ctx, f);
+    const Model& m = ctx.model;
+    for (uint32_t i = 0; i < m.functions.size(); ++i) {
+        const Function& f = m.functions[i];
+        if (!egress_of_function(ctx.analyses.egress, i).vpc_function) continue;
+        // Subnets of unknown egress are left out: one known subnet with and
+        // one without internet already prove that some invocations fail,
+        // whatever the unknown ones do.
+        FunctionSubnets subnets = subnet_verdicts(ctx, i);
         std::vector<std::string> with, without;
         const SubnetVerdict* broken = nullptr;
         for (const SubnetVerdict& v : subnets.known) {
-            if (v.egress->verdict == Egress::Internet) with.push_back(ctx.model.subnets[v.subnet].id);
+            if (v.egress->verdict == Egress::Internet) {
+                with.push_back(m.subnets[v.subnet].id);
+            }
             if (v.egress->verdict == Egress::Public || v.egress->verdict == Egress::None) {
-                without.push_back(ctx.model.subnets[v.subnet].id);
+                without.push_back(m.subnets[v.subnet].id);
                 if (!broken) broken = &v;
             }
         }
         if (with.empty() || without.empty()) continue;
-        std::string evidence = internet_evidence(ctx, i, true);
+        const Evidence* evidence = strong_internet_evidence(ctx, i);
         Diagnostic& d = ctx.report(
-            evidence.empty() ? Severity::Warning : Severity::Error, f.subnets.loc, f.id,
-            "Function " + f.id + " reaches the internet from " + join_names(with) + " but not from " +
-                join_names(without) + " (" + broken->egress->reason +
-                "), so its calls fail whenever an invocation runs there" + (evidence.empty() ? "" : "; " + evidence) + ".");
+            evidence ? Severity::Error : Severity::Warning, f.subnets.loc, f.id,
+            "Function " + f.id + " reaches the internet from subnet" + (with.size() > 1 ? "s " : " ") + join_names(with) +
+                " but not from " + join_names(without) + " (" + broken->egress->reason +
+                "), so its calls fail whenever an invocation runs there" + (evidence ? "; " + evidence->phrase : "") + ".");
         d.path = function_path(ctx, f, *broken);
-        d.related.push_back({ctx.model.subnets[broken->subnet].loc, "subnet " + ctx.model.subnets[broken->subnet].id});
+        for (const SubnetVerdict& v : subnets.known)
+            if (v.egress->verdict != Egress::Unknown)
+                d.related.push_back({m.subnets[v.subnet].loc, "subnet " + m.subnets[v.subnet].id + ": " +
+                                                                  std::string(egress_name(v.egress->verdict)) + " (" +
+                                                                  v.egress->reason + ")"});
+        if (evidence) d.related.push_back({evidence->loc, evidence->phrase});
     }
 }
 

@@ -23,18 +23,24 @@ const RuleDescriptor descriptor{
 
 void check(const RuleContext& ctx) {
     const Model& m = ctx.model;
-    for (const Function& f : m.functions) {
-        if (!is_vpc_function(f)) continue;
-        for (const Link& l : f.subnets.items) {
-            if (!l.resolved() || !m.subnets[l.index].vpc.resolved()) continue;
-            const Vpc& vpc = m.vpcs[m.subnets[l.index].vpc.index];
+    for (uint32_t i = 0; i < m.functions.size(); ++i) {
+        const Function& f = m.functions[i];
+        if (!egress_of_function(ctx.analyses.egress, i).vpc_function) continue;
+        for (uint32_t s : egress_of_function(ctx.analyses.egress, i).subnets) {
+            const Subnet& sub = m.subnets[s];
+            if (!sub.vpc.resolved()) continue;
+            const Vpc& vpc = m.vpcs[sub.vpc.index];
             if (!vpc.instance_tenancy.is("dedicated")) continue;
             Diagnostic& d = ctx.report(Severity::Error, f.subnets.loc, f.id,
-                                       "Function " + f.id + " is in subnet " + m.subnets[l.index].id + " of VPC " + vpc.id +
+                                       "Function " + f.id + " is in subnet " + sub.id + " of VPC " + vpc.id +
                                            ", which has dedicated instance tenancy, and Lambda cannot attach functions "
                                            "to such a VPC.");
-            d.related.push_back({vpc.instance_tenancy.loc, "VPC " + vpc.id + " tenancy"});
-            break;
+            d.path = {{f.subnets.loc, "function " + f.id + " is placed in subnet " + sub.id},
+                      {sub.vpc.loc.known() ? sub.vpc.loc : sub.loc, "subnet " + sub.id + " is in VPC " + vpc.id},
+                      {vpc.instance_tenancy.loc.known() ? vpc.instance_tenancy.loc : vpc.loc,
+                       "VPC " + vpc.id + ": InstanceTenancy dedicated"}};
+            d.related.push_back({vpc.loc, "VPC " + vpc.id});
+            break;  // one finding per function
         }
     }
 }

@@ -95,12 +95,13 @@ void bind_resources(const Template& tpl, Evaluator& ev, Model& m) {
     expand_sam_functions(c, todo);
     for (const auto& [r, ref] : todo) {
         if (ref.kind == EntityKind::Other) continue;
+        if (r->type == "AWS::Serverless::Function") {  // evaluates its properties with Globals merged in
+            bind_sam_function(c, *r, m.functions[ref.index]);
+            continue;
+        }
         EValue props = r->properties ? ev.eval(r->properties) : EValue{};
         switch (ref.kind) {
-            case EntityKind::Function:
-                if (r->type == "AWS::Serverless::Function") bind_sam_function(c, *r, props, m.functions[ref.index]);
-                else bind_function(c, *r, props, m.functions[ref.index]);
-                break;
+            case EntityKind::Function: bind_function(c, *r, props, m.functions[ref.index]); break;
             case EntityKind::SecurityGroup:
             case EntityKind::SecurityGroupRule: bind_security_group(c, *r, props, ref); break;
             case EntityKind::Role:

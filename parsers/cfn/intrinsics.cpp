@@ -150,7 +150,9 @@ EValue Evaluator::ref(const Node* at, const std::string& name) {
         if (name == "AWS::NotificationARNs") return EValue::unknown("pseudo parameter " + name, at);
         return EValue::unknown("pseudo parameter " + name + " is set at deploy time", at, "${" + name + "}");
     }
-    if (const ResourceInfo* r = tpl_.resource(name)) {
+    const ResourceInfo* r = tpl_.resource(name);
+    if (!r) r = tpl_.generated_by(name);  // exists when the resource that generates it does
+    if (r) {
         if (!exists(*r)) return EValue::unknown("resource " + name + " does not exist in this scenario", at);
         EValue v;
         v.kind = Kind::ResourceRef;
@@ -182,6 +184,7 @@ EValue Evaluator::eval_intrinsic(const Node* n, const std::string& fn, const Nod
             return EValue::unknown("malformed Fn::GetAtt", n);
         }
         const ResourceInfo* r = tpl_.resource(id);
+        if (!r) r = tpl_.generated_by(id);
         if (!r) return EValue::unknown("Fn::GetAtt on " + id + ", which the template does not define", n);
         if (!exists(*r)) return EValue::unknown("resource " + id + " does not exist in this scenario", n);
         EValue v;
@@ -237,6 +240,7 @@ EValue Evaluator::sub(const Node* at, const Node* arg) {
         if (dot != std::string::npos && !tpl_.parameter(name) && !is_pseudo_parameter(name)) {
             std::string id = name.substr(0, dot);
             const ResourceInfo* r = tpl_.resource(id);
+            if (!r) r = tpl_.generated_by(id);
             if (!r) return EValue::unknown("Fn::Sub names " + id + ", which the template does not define", at);
             EValue v;
             v.kind = Kind::ResourceRef;

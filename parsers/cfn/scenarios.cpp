@@ -115,6 +115,8 @@ std::set<std::string> conditions_used_by(const Template& tpl, const std::vector<
         collect_conditions(r->properties, out, 0);
         collect_conditions(r->metadata, out, 0);
     }
+    // SAM merges Globals into its serverless resources (sam_globals.cpp).
+    collect_conditions(tpl.globals, out, 0);
     // Conditions built from other conditions depend on those too.
     std::vector<std::string> work(out.begin(), out.end());
     while (!work.empty()) {

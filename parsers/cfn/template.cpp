@@ -1,5 +1,7 @@
 #include "parsers/cfn/template.h"
 
+#include "parsers/cfn/sam_generated_ids.h"
+
 namespace vpclint::cfn {
 
 bool ParameterInfo::is_list() const {
@@ -17,6 +19,11 @@ const ParameterInfo* Template::parameter(const std::string& name) const {
 const ResourceInfo* Template::resource(const std::string& id) const {
     auto it = resource_index.find(id);
     return it == resource_index.end() ? nullptr : &resources[it->second];
+}
+
+const ResourceInfo* Template::generated_by(const std::string& id) const {
+    auto it = sam_generated.find(id);
+    return it == sam_generated.end() ? nullptr : &resources[it->second];
 }
 
 bool is_pseudo_parameter(std::string_view name) {
@@ -150,6 +157,7 @@ Template read_template(const Document& doc, const std::map<std::string, std::str
         tpl.resources.push_back(std::move(r));
     }
     if (tpl.globals) tpl.sam = true;
+    if (tpl.sam) index_sam_generated_resources(tpl);
     if (uses_preprocessor(root, 0)) tpl.other_transform = true;
     return tpl;
 }

@@ -44,11 +44,17 @@ struct Template {
     std::unordered_map<std::string, size_t> resource_index;
     std::map<std::string, const Node*> conditions;  // sorted: scenario order is stable
     bool sam = false;              // Transform includes AWS::Serverless-2016-10-31
+    // SAM: logical ids of generated resources a template may reference
+    // (`<Function>Role`), each with the index of the resource that generates
+    // it (parsers/cfn/sam_generated_ids.h).
+    std::unordered_map<std::string, size_t> sam_generated;
     bool language_extensions = false;
     bool other_transform = false;  // a macro may add resources we cannot see
 
     const ParameterInfo* parameter(const std::string& name) const;
     const ResourceInfo* resource(const std::string& id) const;
+    // The resource that generates `id` (SAM), or nullptr.
+    const ResourceInfo* generated_by(const std::string& id) const;
 };
 
 // Reads the sections; structural problems (VL002) go to `problems`.

@@ -36,9 +36,14 @@ void bind_tf_data_store(BindContext& c, const Instance& i, EntityRef ref) {
                           : type.is("Interface")              ? EndpointType::Interface
                           : type.is("GatewayLoadBalancer")    ? EndpointType::GatewayLoadBalancer
                                                               : EndpointType::Unknown;
-        e.route_tables = c.links(i, {"route_table_ids"}, EntityKind::RouteTable);
+        // route_table_ids and security_group_ids are computed when not
+        // written: then there are none of the endpoint's own (association
+        // resources add route tables; an interface endpoint without groups
+        // uses the VPC's default group).
+        if (!c.computed_unknown(i, {"route_table_ids"})) e.route_tables = c.links(i, {"route_table_ids"}, EntityKind::RouteTable);
         e.subnets = c.links(i, {"subnet_ids"}, EntityKind::Subnet);
-        e.security_groups = c.links(i, {"security_group_ids"}, EntityKind::SecurityGroup);
+        if (!c.computed_unknown(i, {"security_group_ids"}))
+            e.security_groups = c.links(i, {"security_group_ids"}, EntityKind::SecurityGroup);
         e.private_dns = c.flag(i, {"private_dns_enabled"}, Tri::No);
         return;
     }
@@ -47,8 +52,15 @@ void bind_tf_data_store(BindContext& c, const Instance& i, EntityRef ref) {
     d.security_groups = c.links(i, {"vpc_security_group_ids"}, EntityKind::SecurityGroup);
     if (!d.security_groups.present) d.security_groups = c.links(i, {"security_group_ids"}, EntityKind::SecurityGroup);
     if (!d.security_groups.present) d.security_groups = c.links(i, {"security_groups"}, EntityKind::SecurityGroup);
-    d.subnet_group = c.text(i, {"db_subnet_group_name"});
-    if (!d.subnet_group.present) d.subnet_group = c.text(i, {"subnet_group_name"});
+    for (const char* attr : {"db_subnet_group_name", "subnet_group_name"}) {
+        // Computed: a plan marks it unknown when the configuration leaves it
+        // out, and then the instance lives in the default VPC (provider
+        // docs, aws_db_instance), which the plan does not describe.
+        if (c.unknown(i, {attr}) && !c.configured(i, {attr})) continue;
+        d.subnet_group = c.text(i, {attr});
+        if (d.subnet_group.known && d.subnet_group.value.empty()) d.subnet_group = Text{};
+        if (d.subnet_group.present) break;
+    }
     d.publicly_accessible = c.flag(i, {"publicly_accessible"}, Tri::No);
     d.engine = c.text(i, {"engine"});
     d.port = c.text(i, {"port"});

@@ -7,14 +7,41 @@ namespace vpclint::tf {
 
 namespace {
 
-// The resources a whole `variables` map references: Terraform's configuration
-// gives one expression for the map, not one per key.
-std::vector<ResourceMention> map_mentions(const BindContext& c, const Instance& i, const Path& p) {
+// The attribute of `ref` whose known value is `value` ("endpoint",
+// "address", "arn", ...), or "" when none is.
+std::string attribute_with_value(const Instance& ref, const std::string& value) {
+    if (!ref.values || value.empty()) return {};
+    for (const MapEntry& e : ref.values->entries)
+        if (e.value->is_scalar() && e.value->text == value) return e.key;
+    return {};
+}
+
+// The resources the `variables` map references. Terraform's configuration
+// gives one expression for the whole map, not one per key: a known value is
+// matched to the resource attribute it equals; an unknown value may come
+// from any of them.
+std::vector<ResourceMention> mentions_of(const BindContext& c, const Resolution& r, const Text& value) {
     std::vector<ResourceMention> out;
-    Resolution r = c.plan.resolve(i, c.plan.expression(i, p));
     for (size_t inst : r.instances) {
         const Instance& ref = c.plan.instances()[inst];
-        out.push_back({ref.address, ref.type, ""});
+        if (ref.data) continue;  // data sources live outside the plan
+        if (value.known) {
+            std::string attr = attribute_with_value(ref, value.value);
+            if (attr.empty()) {
+                // A URL or connection string built around the value.
+                for (const char* a : {"endpoint", "address", "arn", "name", "id", "url", "invoke_url"}) {
+                    const Node* v = ref.values ? ref.values->get(a) : nullptr;
+                    if (v && v->is_scalar() && v->text.size() >= 8 && value.value.find(v->text) != std::string::npos) {
+                        attr = a;
+                        break;
+                    }
+                }
+            }
+            if (attr.empty()) continue;
+            out.push_back({ref.address, ref.type, attr});
+        } else {
+            out.push_back({ref.address, ref.type, ""});
+        }
     }
     return out;
 }
@@ -25,13 +52,15 @@ void bind_tf_lambda(BindContext& c, const Instance& i, EntityRef ref) {
     Model& m = c.model;
     if (ref.kind == EntityKind::EventSourceMapping) {
         EventSourceMapping& e = m.event_source_mappings[ref.index];
+        // function_name takes a name or an ARN.
         e.function = c.link(i, {"function_name"}, EntityKind::Function);
         e.event_source = c.text(i, {"event_source_arn"});
         return;
     }
     Function& f = m.functions[ref.index];
     const Node* vpc = c.value(i, {"vpc_config"});
-    if ((vpc && vpc->is_sequence() && !vpc->items.empty()) || c.unknown(i, {"vpc_config"})) {
+    bool vpc_unknown = c.unknown(i, {"vpc_config"});
+    if ((vpc && vpc->is_sequence() && !vpc->items.empty()) || vpc_unknown) {
         f.has_vpc_config = true;
         f.vpc_config_loc = c.attr_loc(i, {"vpc_config"});
         f.subnets = c.links(i, {"vpc_config", "0", "subnet_ids"}, EntityKind::Subnet);
@@ -40,36 +69,41 @@ void bind_tf_lambda(BindContext& c, const Instance& i, EntityRef ref) {
         // vpc_config requires both lists (provider docs): an unknown block
         // still makes a VPC function.
         for (LinkList* l : {&f.subnets, &f.security_groups})
-            if (!l->present && c.unknown(i, {"vpc_config"})) {
+            if (!l->present && vpc_unknown) {
                 l->present = true;
                 l->complete = false;
-                l->reason = "known after apply";
+                l->reason = c.unknown_reason(i, {"vpc_config"});
                 l->loc = f.vpc_config_loc;
             }
     }
     f.role = c.link(i, {"role"}, EntityKind::Role);
     const Path vars_path{"environment", "0", "variables"};
     if (const Node* vars = c.value(i, vars_path); vars && vars->is_mapping()) {
-        std::vector<ResourceMention> mentions = map_mentions(c, i, vars_path);
+        Resolution r = c.plan.resolve(i, c.plan.expression(i, vars_path));
         for (const MapEntry& e : vars->entries) {
             EnvVar ev;
             ev.name = e.key;
             Path p = vars_path;
             p.push_back(e.key);
             ev.value = c.text(i, p);
-            if (!ev.value.known) ev.refs = mentions;
+            ev.refs = mentions_of(c, r, ev.value);
             ev.loc = c.attr_loc(i, p);
             f.environment.push_back(std::move(ev));
         }
     }
-    // Tag vpclint:needs = "internet dynamodb" declares what the function needs.
-    if (const Node* needs = c.value(i, {"tags", "vpclint:needs"}); needs && needs->is_scalar()) {
+    // Tag vpclint:needs = "internet dynamodb" declares what the function
+    // needs; provider default_tags reach tags_all only.
+    for (const char* tags : {"tags", "tags_all"}) {
+        const Node* needs = c.value(i, {tags, "vpclint:needs"});
+        if (!needs || !needs->is_scalar()) continue;
         f.declared_needs_present = true;
         std::string s = needs->text;
         for (char& ch : s)
             if (ch == ',') ch = ' ';
         std::istringstream in(s);
-        for (std::string w; in >> w;) f.declared_needs.push_back({w, c.attr_loc(i, {"tags", "vpclint:needs"})});
+        Location loc = c.attr_loc(i, {tags, "vpclint:needs"});
+        for (std::string w; in >> w;) f.declared_needs.push_back({w, loc});
+        break;
     }
 }
 

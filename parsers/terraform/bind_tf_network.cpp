@@ -1,4 +1,6 @@
 // VPCs, subnets, route tables and routes, gateways, NAT gateways, instances.
+#include <tuple>
+
 #include "parsers/aws_ids.h"
 #include "parsers/terraform/tf_bind_context.h"
 
@@ -36,35 +38,59 @@ constexpr const char* kTargets[] = {"gateway_id", "nat_gateway_id", "instance_id
                                     "network_interface_id", "carrier_gateway_id", "local_gateway_id",
                                     "core_network_arn"};
 
-void bind_route_fields(BindContext& c, const Instance& i, const Path& base, Route& r) {
-    auto path = [&](const char* attr) {
-        Path p = base;
-        p.push_back(attr);
-        return p;
-    };
-    bool inline_route = !base.empty();
-    r.destination_cidr = c.text(i, path(inline_route ? "cidr_block" : "destination_cidr_block"));
-    r.destination_ipv6 = c.text(i, path(inline_route ? "ipv6_cidr_block" : "destination_ipv6_cidr_block"));
-    r.destination_prefix_list = c.text(i, path("destination_prefix_list_id"));
-    if (r.destination_cidr.known && r.destination_cidr.value.empty()) r.destination_cidr.present = false;
+// `base` is the route's own attributes (aws_route) or one inline `route`
+// item of a route table.
+void bind_route_fields(BindContext& c, const Instance& i, const Attr& base, bool inline_route, Route& r) {
+    r.destination_cidr = c.text(i, child(base, inline_route ? "cidr_block" : "destination_cidr_block"));
+    r.destination_ipv6 = c.text(i, child(base, inline_route ? "ipv6_cidr_block" : "destination_ipv6_cidr_block"));
+    r.destination_prefix_list = c.text(i, child(base, "destination_prefix_list_id"));
+    for (Text* t : {&r.destination_cidr, &r.destination_ipv6, &r.destination_prefix_list})
+        if (t->known && t->value.empty()) *t = Text{};  // the provider writes "" for unset arguments
     for (const char* attr : kTargets) {
-        Path p = path(attr);
-        const Node* v = c.value(i, p);
-        Resolution res = c.plan.resolve(i, c.plan.expression(i, p));
-        bool set = (v && v->is_scalar() && !v->text.empty()) || c.unknown(i, p) || !res.instances.empty();
+        Attr a = child(base, attr);
+        const Node* v = c.value(i, a.value);
+        Resolution res = c.plan.resolve(i, c.expression(i, a));
+        bool set = (v && v->is_scalar() && !v->text.empty()) || !res.instances.empty() ||
+                   (c.unknown(i, a.value) && !c.computed_unknown(i, a));
         if (!set) continue;
         RouteTarget kind = RouteTarget::Unknown;
-        if (!res.instances.empty()) kind = target_of_type(c.plan.instances()[res.instances.front()].type);
-        else if (v && v->is_scalar()) kind = route_target_of_id(v->text);
-        if (kind == RouteTarget::Unknown && std::string_view(attr) == "nat_gateway_id") kind = RouteTarget::NatGateway;
-        if (kind == RouteTarget::Unknown && std::string_view(attr) == "transit_gateway_id") kind = RouteTarget::TransitGateway;
-        if (kind == RouteTarget::Unknown && std::string_view(attr) == "vpc_peering_connection_id")
-            kind = RouteTarget::PeeringConnection;
-        if (kind == RouteTarget::Unknown && std::string_view(attr) == "instance_id") kind = RouteTarget::Instance;
+        if (v && v->is_scalar() && !v->text.empty()) kind = route_target_of_id(v->text);
+        if (kind == RouteTarget::Unknown && !res.instances.empty()) {
+            // Every instance the reference names must be of one kind.
+            kind = target_of_type(c.plan.instances()[res.instances.front()].type);
+            for (size_t inst : res.instances)
+                if (target_of_type(c.plan.instances()[inst].type) != kind) kind = RouteTarget::Unknown;
+        }
+        // Arguments that accept one kind only.
+        std::string_view name(attr);
+        if (kind == RouteTarget::Unknown) {
+            if (name == "nat_gateway_id") kind = RouteTarget::NatGateway;
+            else if (name == "transit_gateway_id") kind = RouteTarget::TransitGateway;
+            else if (name == "vpc_peering_connection_id") kind = RouteTarget::PeeringConnection;
+            else if (name == "instance_id") kind = RouteTarget::Instance;
+            else if (name == "egress_only_gateway_id") kind = RouteTarget::EgressOnlyInternetGateway;
+            else if (name == "network_interface_id") kind = RouteTarget::NetworkInterface;
+            else if (name == "carrier_gateway_id") kind = RouteTarget::CarrierGateway;
+            else if (name == "local_gateway_id") kind = RouteTarget::LocalGateway;
+            else if (name == "core_network_arn") kind = RouteTarget::CoreNetwork;
+            else if (name == "vpc_endpoint_id") kind = RouteTarget::VpcEndpoint;
+        }
         r.target_kind = kind;
         EntityKind ek = kind_of_target(kind);
-        r.target = c.link(i, p, ek);
-        if (ek == EntityKind::Other && r.target.resolved()) r.target.state = LinkState::External;
+        if (ek != EntityKind::Other) {
+            r.target = c.link(i, a, ek);
+            return;
+        }
+        // Kinds the model keeps no vector for: the id, or why it is unknown.
+        r.target = Link{};
+        r.target.loc = c.attr_loc(i, a);
+        if (v && v->is_scalar() && !v->text.empty() && !c.unknown(i, a.value)) {
+            r.target.state = LinkState::External;
+            r.target.text = v->text;
+        } else {
+            r.target.state = LinkState::Unknown;
+            r.target.text = res.unresolved ? res.reason : c.unknown_reason(i, a);
+        }
         return;
     }
 }
@@ -77,102 +103,94 @@ void bind_tf_network(BindContext& c, const Instance& i, EntityRef ref) {
         case EntityKind::Vpc: {
             Vpc& v = m.vpcs[ref.index];
             v.cidr = c.text(i, {"cidr_block"});
-            v.dns_support = c.flag(i, {"enable_dns_support"}, Tri::Yes);
-            v.dns_hostnames = c.flag(i, {"enable_dns_hostnames"}, Tri::No);
+            // Provider defaults: enable_dns_support true, enable_dns_hostnames false.
+            for (auto [flag, attr, fallback] : {std::tuple{&v.dns_support, "enable_dns_support", Tri::Yes},
+                                                std::tuple{&v.dns_hostnames, "enable_dns_hostnames", Tri::No}}) {
+                // Computed when not written: AWS applies the default.
+                if (c.computed_unknown(i, {attr})) flag->value = fallback;
+                else *flag = c.flag(i, {attr}, fallback);
+            }
             v.instance_tenancy = c.text(i, {"instance_tenancy"});
-            break;
+            break;  // main_route_table: prepare_main_route_tables
         }
         case EntityKind::Subnet: {
             Subnet& s = m.subnets[ref.index];
             s.vpc = c.link(i, {"vpc_id"}, EntityKind::Vpc);
             s.cidr = c.text(i, {"cidr_block"});
             s.availability_zone = c.text(i, {"availability_zone"});
-            if (!s.availability_zone.present) s.availability_zone = c.text(i, {"availability_zone_id"});
+            if (!s.availability_zone.present || (s.availability_zone.known && s.availability_zone.value.empty()))
+                s.availability_zone = c.text(i, {"availability_zone_id"});
             s.map_public_ip = c.flag(i, {"map_public_ip_on_launch"}, Tri::No);
             break;
         }
         case EntityKind::RouteTable: {
             RouteTable& rt = m.route_tables[ref.index];
-            if (i.type == "aws_default_route_table") {
-                // The VPC's default (main) route table, adopted by Terraform.
-                Link vpc_link;
-                Resolution r = c.plan.resolve(i, c.plan.expression(i, {"default_route_table_id"}));
-                for (size_t inst : r.instances)
-                    if (c.entity_of[inst].kind == EntityKind::Vpc) {
-                        vpc_link.state = LinkState::Resolved;
-                        vpc_link.index = c.entity_of[inst].index;
-                    }
-                if (!vpc_link.resolved())
-                    if (const Node* id = c.value(i, {"default_route_table_id"}); id && id->is_scalar())
-                        for (size_t k = 0; k < c.plan.instances().size(); ++k) {
-                            const Instance& cand = c.plan.instances()[k];
-                            const Node* main = cand.type == "aws_vpc" ? c.value(cand, {"default_route_table_id"}) : nullptr;
-                            if (main && main->is_scalar() && main->text == id->text) {
-                                vpc_link.state = LinkState::Resolved;
-                                vpc_link.index = c.entity_of[k].index;
-                            }
-                        }
-                rt.vpc = vpc_link;
-                if (vpc_link.resolved()) {
-                    Link self;
-                    self.state = LinkState::Resolved;
-                    self.index = ref.index;
-                    self.loc = rt.loc;
-                    m.vpcs[vpc_link.index].main_route_table = self;
-                }
-            } else {
-                rt.vpc = c.link(i, {"vpc_id"}, EntityKind::Vpc);
-            }
-            const Node* routes = c.value(i, {"route"});
-            if (c.unknown(i, {"route"})) {
-                // Routes known only after apply: the table's default route is unknown.
-                Route& r = m.routes.emplace_back();
+            // aws_default_route_table's VPC is set by prepare_main_route_tables.
+            if (i.type != "aws_default_route_table") rt.vpc = c.link(i, {"vpc_id"}, EntityKind::Vpc);
+            std::vector<Route> inline_routes;
+            // `route` is optional and computed: a plan marks it unknown when
+            // the configuration writes no route blocks, and then the routes
+            // are the aws_route resources bound on their own. Written routes
+            // known only after apply make the default route unknown.
+            if (c.unknown(i, {"route"}) && c.configured(i, {"route"})) {
+                Route& r = inline_routes.emplace_back();
                 r.id = i.address + ".route";
                 r.type = i.type;
                 r.loc = c.attr_loc(i, {"route"});
-                r.route_table.state = LinkState::Resolved;
-                r.route_table.index = ref.index;
+                r.inline_route = true;
                 r.destination_cidr.present = true;
-                r.destination_cidr.reason = "known after apply";
+                r.destination_cidr.reason = c.unknown_reason(i, {"route"});
             }
+            const Node* routes = c.value(i, {"route"});
             if (routes && routes->is_sequence())
                 for (size_t k = 0; k < routes->items.size(); ++k) {
+                    // `route` is a set: its items are in hash order, its
+                    // blocks in the configuration in source order.
+                    Attr item = c.set_item(i, "route", k, {"cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"});
                     Route r;
                     r.id = i.address + ".route[" + std::to_string(k) + "]";
                     r.type = i.type;
-                    r.loc = c.attr_loc(i, {"route", std::to_string(k)});
+                    r.loc = c.attr_loc(i, item);
                     r.inline_route = true;
-                    r.route_table.state = LinkState::Resolved;
-                    r.route_table.index = ref.index;
-                    r.route_table.loc = r.loc;
-                    bind_route_fields(c, i, {"route", std::to_string(k)}, r);
-                    m.routes.push_back(std::move(r));
+                    bind_route_fields(c, i, item, true, r);
+                    inline_routes.push_back(std::move(r));
                 }
+            for (Route& r : inline_routes) {
+                r.route_table.state = LinkState::Resolved;
+                r.route_table.index = ref.index;
+                r.route_table.loc = r.loc;
+                if (i.node) r.plan_loc = m.route_tables[ref.index].plan_loc;
+                m.routes.push_back(std::move(r));
+            }
             break;
         }
         case EntityKind::Route: {
             Route& r = m.routes[ref.index];
             r.route_table = c.link(i, {"route_table_id"}, EntityKind::RouteTable);
-            bind_route_fields(c, i, {}, r);
+            bind_route_fields(c, i, Attr(Path{}), false, r);
             break;
         }
         case EntityKind::SubnetAssociation: {
             SubnetAssociation& a = m.subnet_associations[ref.index];
             a.subnet = c.link(i, {"subnet_id"}, EntityKind::Subnet);
             a.route_table = c.link(i, {"route_table_id"}, EntityKind::RouteTable);
+            // gateway_id associations (edge associations) name no subnet.
             break;
         }
         case EntityKind::InternetGateway: {
-            // aws_internet_gateway's vpc_id attaches it.
+            // aws_internet_gateway's vpc_id attaches it (provider docs).
             Link vpc = c.link(i, {"vpc_id"}, EntityKind::Vpc);
             if (vpc.absent()) break;
-            GatewayAttachment& a = m.gateway_attachments.emplace_back();
+            GatewayAttachment a;
             a.id = i.address + ".vpc_id";
             a.type = i.type;
             a.loc = vpc.loc;
+            a.plan_loc = m.internet_gateways[ref.index].plan_loc;
             a.vpc = vpc;
             a.internet_gateway.state = LinkState::Resolved;
             a.internet_gateway.index = ref.index;
+            a.internet_gateway.loc = vpc.loc;
+            m.gateway_attachments.push_back(std::move(a));
             break;
         }
         case EntityKind::GatewayAttachment: {
@@ -183,12 +201,15 @@ void bind_tf_network(BindContext& c, const Instance& i, EntityRef ref) {
         }
         case EntityKind::NatGateway: {
             NatGateway& n = m.nat_gateways[ref.index];
-            n.subnet = c.link(i, {"subnet_id"}, EntityKind::Subnet);
             n.connectivity = c.text(i, {"connectivity_type"});
+            if (n.connectivity.known && n.connectivity.value.empty()) n.connectivity = Text{};
             n.allocation_id = c.text(i, {"allocation_id"});
-            if (n.allocation_id.known && n.allocation_id.value.empty()) n.allocation_id.present = false;
-            if (const Node* mode = c.value(i, {"availability_mode"}); mode && mode->is_scalar())
-                n.regional = mode->text == "regional";
+            if (n.allocation_id.known && n.allocation_id.value.empty()) n.allocation_id = Text{};
+            // availability_mode = "regional": the NAT gateway spans the
+            // VPC's zones and has no subnet_id.
+            Text mode = c.text(i, {"availability_mode"});
+            n.regional = mode.is("regional");
+            if (!n.regional) n.subnet = c.link(i, {"subnet_id"}, EntityKind::Subnet);
             break;
         }
         case EntityKind::Instance: {
@@ -200,13 +221,6 @@ void bind_tf_network(BindContext& c, const Instance& i, EntityRef ref) {
         default:
             break;
     }
-}
-
-// A VPC's main route table set by aws_main_route_table_association.
-void apply_main_route_table_association(BindContext& c, const tf::Instance& i) {
-    Link vpc = c.link(i, {"vpc_id"}, EntityKind::Vpc);
-    if (!vpc.resolved()) return;
-    c.model.vpcs[vpc.index].main_route_table = c.link(i, {"route_table_id"}, EntityKind::RouteTable);
 }
 
 }  // namespace vpclint::tf

@@ -10,6 +10,7 @@ const Node* at_path(const Node* n, const std::vector<std::string>& path) {
         if (n->is_mapping()) {
             n = n->get(p);
         } else if (n->is_sequence()) {
+            if (p.empty() || p.size() > 9) return nullptr;
             size_t i = 0;
             for (char c : p) {
                 if (c < '0' || c > '9') return nullptr;
@@ -27,25 +28,32 @@ namespace {
 
 std::string scalar(const Node* n) { return n && n->is_scalar() ? n->text : std::string(); }
 
-// module.vpc[0].module.sub["a"] -> module.vpc.module.sub: configuration
-// scopes know module calls, not their instances.
-std::string scope_of(const std::string& module_address) {
-    std::string out;
-    int depth = 0;
-    for (char c : module_address) {
-        if (c == '[') ++depth;
-        else if (c == ']') --depth;
-        else if (depth == 0) out += c;
+// Reads `[key]` at `pos` (quotes kept, brackets inside quotes allowed);
+// returns the position after `]`, or npos when malformed.
+size_t read_index(const std::string& s, size_t pos, std::string& key) {
+    if (pos >= s.size() || s[pos] != '[') return std::string::npos;
+    bool quoted = false;
+    for (size_t k = pos + 1; k < s.size(); ++k) {
+        char c = s[k];
+        if (quoted && c == '\\') {
+            ++k;
+            continue;
+        }
+        if (c == '"') quoted = !quoted;
+        if (c == ']' && !quoted) {
+            key = s.substr(pos + 1, k - pos - 1);
+            return k + 1;
+        }
     }
-    return out;
+    return std::string::npos;
 }
 
+// "aws_subnet.private[0].id" -> {aws_subnet, private, 0, id}
 struct ParsedRef {
-    std::string type, name, index;  // index with its quotes for string keys
+    std::string type, name, index, attr;
     bool has_index = false;
 };
 
-// "aws_subnet.private[0].id" -> {aws_subnet, private, 0}
 bool parse_resource_ref(const std::string& ref, ParsedRef& out) {
     size_t dot = ref.find('.');
     if (dot == std::string::npos || dot == 0) return false;
@@ -54,85 +62,160 @@ bool parse_resource_ref(const std::string& ref, ParsedRef& out) {
     out.name = ref.substr(dot + 1, end == std::string::npos ? std::string::npos : end - dot - 1);
     if (out.name.empty()) return false;
     if (end != std::string::npos && ref[end] == '[') {
-        size_t close = ref.find(']', end);
-        if (close == std::string::npos) return false;
-        out.index = ref.substr(end + 1, close - end - 1);
+        end = read_index(ref, end, out.index);
+        if (end == std::string::npos) return false;
         out.has_index = true;
+    }
+    if (end != std::string::npos && end < ref.size() && ref[end] == '.') {
+        size_t stop = ref.find_first_of(".[", end + 1);
+        out.attr = ref.substr(end + 1, stop == std::string::npos ? std::string::npos : stop - end - 1);
+    }
+    return true;
+}
+
+bool matches(const ModulePath& pattern, const ModulePath& concrete) {
+    if (pattern.size() != concrete.size()) return false;
+    for (size_t k = 0; k < pattern.size(); ++k) {
+        if (pattern[k].name != concrete[k].name) return false;
+        if (!pattern[k].any && pattern[k].index != concrete[k].index) return false;
     }
     return true;
 }
 
 }  // namespace
 
+bool parse_module_path(const std::string& address, ModulePath& out) {
+    out.clear();
+    size_t pos = 0;
+    while (pos < address.size()) {
+        if (address.compare(pos, 7, "module.") != 0) return false;
+        pos += 7;
+        size_t end = address.find_first_of(".[", pos);
+        ModuleStep step;
+        step.name = address.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        if (step.name.empty()) return false;
+        pos = end == std::string::npos ? address.size() : end;
+        if (pos < address.size() && address[pos] == '[') {
+            pos = read_index(address, pos, step.index);
+            if (pos == std::string::npos) return false;
+        }
+        out.push_back(std::move(step));
+        if (pos < address.size()) {
+            if (address[pos] != '.') return false;
+            ++pos;
+        }
+    }
+    return true;
+}
+
+std::string scope_name(const ModulePath& p) {
+    std::string out;
+    for (const ModuleStep& s : p) out += (out.empty() ? "module." : ".module.") + s.name;
+    return out;
+}
+
 PlanIndex::PlanIndex(const Document& doc, InputKind kind) {
     const Node* root = doc.root;
+    if (!root || !root->is_mapping()) return;
     if (kind == InputKind::TerraformPlan) {
         if (const Node* changes = root->get("resource_changes"); changes && changes->is_sequence())
             for (const Node* c : changes->items) {
+                if (!c->is_mapping()) continue;
+                std::string address = scalar(c->get("address"));
                 const Node* change = c->get("change");
-                if (const Node* au = change ? change->get("after_unknown") : nullptr) after_unknown_[scalar(c->get("address"))] = au;
+                if (!change || !change->is_mapping()) continue;
+                if (const Node* au = change->get("after_unknown")) after_unknown_[address] = au;
+                const Node* actions = change->get("actions");
+                if (actions && actions->is_sequence() && actions->items.size() == 1 &&
+                    scalar(actions->items[0]) == "delete")
+                    deleted_[address] = true;
             }
-        if (const Node* pv = root->get("planned_values")) add_module(pv->get("root_module"), nullptr);
-        // Resources that exist already (and data sources read) keep their ids here.
-        if (const Node* prior = root->get("prior_state"))
-            if (const Node* values = prior->get("values")) add_module(values->get("root_module"), nullptr);
-        if (const Node* config = root->get("configuration")) index_config(config->get("root_module"), "");
-    } else {
-        if (const Node* values = root->get("values")) add_module(values->get("root_module"), nullptr);
+        if (const Node* pv = root->get("planned_values"); pv && pv->is_mapping())
+            add_module(pv->get("root_module"), false);
+        // Data sources read while planning, and resources the plan leaves
+        // alone, keep their values (and ids) here.
+        if (const Node* prior = root->get("prior_state"); prior && prior->is_mapping())
+            if (const Node* values = prior->get("values"); values && values->is_mapping())
+                add_module(values->get("root_module"), true);
+        if (const Node* config = root->get("configuration"); config && config->is_mapping())
+            index_config(config->get("root_module"), "");
+    } else if (const Node* values = root->get("values"); values && values->is_mapping()) {
+        add_module(values->get("root_module"), false);
     }
     for (Instance& i : instances_) {
-        auto cfg = module_config_.find(scope_of(i.module));
+        auto cfg = module_config_.find(scope_name(i.module_path));
         if (cfg == module_config_.end()) continue;
         const Node* resources = cfg->second->get("resources");
         if (!resources || !resources->is_sequence()) continue;
         std::string want = (i.data ? "data." : "") + i.type + "." + i.name;
         for (const Node* r : resources->items)
-            if (scalar(r->get("address")) == want) i.config = r;
+            if (r->is_mapping() && scalar(r->get("address")) == want) i.config = r;
     }
 }
 
-void PlanIndex::add_module(const Node* module, const Node*) {
-    if (!module || !module->is_mapping()) return;
-    std::string module_address = scalar(module->get("address"));
-    if (const Node* resources = module->get("resources"); resources && resources->is_sequence()) {
-        for (const Node* r : resources->items) {
-            if (!r->is_mapping()) continue;
-            Instance i;
-            i.address = scalar(r->get("address"));
-            if (i.address.empty() || by_address_.count(i.address)) continue;  // prior_state repeats planned ones
-            i.module = module_address;
-            i.type = scalar(r->get("type"));
-            i.name = scalar(r->get("name"));
-            i.data = scalar(r->get("mode")) == "data";
-            if (const Node* idx = r->get("index"); idx && idx->is_scalar())
-                i.index = idx->quoted ? "\"" + idx->text + "\"" : idx->text;
-            i.node = r;
-            i.values = r->get("values");
-            if (auto au = after_unknown_.find(i.address); au != after_unknown_.end()) i.after_unknown = au->second;
-            size_t n = instances_.size();
-            by_address_[i.address] = n;
-            std::string base = (i.data ? std::string("data.") : std::string()) + i.type + "." + i.name;
-            by_base_[scope_of(i.module).empty() ? base : scope_of(i.module) + "." + base].push_back(n);
-            for (const char* key : {"id", "arn"}) {
-                std::string id = scalar(i.values ? i.values->get(key) : nullptr);
-                if (!id.empty()) by_id_.emplace(id, n);
+void PlanIndex::add_module(const Node* module, bool from_prior_state) {
+    // An explicit stack: module nesting depth comes from the input.
+    std::vector<const Node*> pending{module};
+    while (!pending.empty()) {
+        const Node* m = pending.back();
+        pending.pop_back();
+        if (!m || !m->is_mapping()) continue;
+        std::string module_address = scalar(m->get("address"));
+        ModulePath path;
+        if (!parse_module_path(module_address, path)) continue;
+        if (const Node* resources = m->get("resources"); resources && resources->is_sequence()) {
+            for (const Node* r : resources->items) {
+                if (!r->is_mapping()) continue;
+                Instance i;
+                i.address = scalar(r->get("address"));
+                // prior_state repeats planned resources: planned values win.
+                if (i.address.empty() || by_address_.count(i.address)) continue;
+                i.module = module_address;
+                i.module_path = path;
+                i.type = scalar(r->get("type"));
+                i.name = scalar(r->get("name"));
+                if (i.type.empty() || i.name.empty()) continue;
+                i.data = scalar(r->get("mode")) == "data";
+                // A resource this plan destroys is not part of what it builds.
+                if (from_prior_state && !i.data && deleted_.count(i.address)) continue;
+                if (const Node* idx = r->get("index"); idx && idx->is_scalar())
+                    i.index = idx->quoted ? "\"" + idx->text + "\"" : idx->text;
+                i.node = r;
+                if (const Node* v = r->get("values"); v && v->is_mapping()) i.values = v;
+                if (auto au = after_unknown_.find(i.address); au != after_unknown_.end() && !from_prior_state)
+                    i.after_unknown = au->second;
+                size_t n = instances_.size();
+                by_address_[i.address] = n;
+                std::string base = (i.data ? std::string("data.") : std::string()) + i.type + "." + i.name;
+                std::string scope = scope_name(path);
+                by_base_[scope.empty() ? base : scope + "." + base].push_back(n);
+                for (const char* key : {"id", "arn"}) {
+                    std::string id = scalar(i.values ? i.values->get(key) : nullptr);
+                    if (!id.empty()) by_id_[id].push_back(n);
+                }
+                instances_.push_back(std::move(i));
             }
-            instances_.push_back(std::move(i));
         }
+        if (const Node* children = m->get("child_modules"); children && children->is_sequence())
+            for (auto it = children->items.rbegin(); it != children->items.rend(); ++it) pending.push_back(*it);
     }
-    if (const Node* children = module->get("child_modules"); children && children->is_sequence())
-        for (const Node* c : children->items) add_module(c, nullptr);
 }
 
 void PlanIndex::index_config(const Node* module_config, const std::string& scope) {
-    if (!module_config || !module_config->is_mapping()) return;
-    module_config_[scope] = module_config;
-    if (const Node* calls = module_config->get("module_calls"); calls && calls->is_mapping())
-        for (const MapEntry& e : calls->entries) {
-            std::string child = (scope.empty() ? "" : scope + ".") + "module." + e.key;
-            module_call_[child] = {scope, e.value};
-            index_config(e.value->get("module"), child);
-        }
+    std::vector<std::pair<const Node*, std::string>> pending{{module_config, scope}};
+    while (!pending.empty()) {
+        auto [config, name] = pending.back();
+        pending.pop_back();
+        if (!config || !config->is_mapping() || module_config_.count(name)) continue;
+        module_config_[name] = config;
+        if (const Node* calls = config->get("module_calls"); calls && calls->is_mapping())
+            for (const MapEntry& e : calls->entries) {
+                if (!e.value->is_mapping()) continue;
+                std::string child = (name.empty() ? "" : name + ".") + "module." + e.key;
+                module_call_[child] = e.value;
+                pending.push_back({e.value->get("module"), child});
+            }
+    }
 }
 
 const Instance* PlanIndex::find(const std::string& address) const {
@@ -140,9 +223,9 @@ const Instance* PlanIndex::find(const std::string& address) const {
     return it == by_address_.end() ? nullptr : &instances_[it->second];
 }
 
-const Instance* PlanIndex::by_id(const std::string& id) const {
+std::vector<size_t> PlanIndex::by_id(const std::string& id) const {
     auto it = by_id_.find(id);
-    return it == by_id_.end() ? nullptr : &instances_[it->second];
+    return it == by_id_.end() ? std::vector<size_t>{} : it->second;
 }
 
 const Node* PlanIndex::expression(const Instance& self, const std::vector<std::string>& attr_path) const {
@@ -151,10 +234,10 @@ const Node* PlanIndex::expression(const Instance& self, const std::vector<std::s
 }
 
 Resolution PlanIndex::resolve(const Instance& self, const Node* expression) const {
-    return resolve_in(scope_of(self.module), expression, &self, 0);
+    return resolve_in(self.module_path, expression, &self, 0);
 }
 
-Resolution PlanIndex::resolve_in(const std::string& scope, const Node* expression, const Instance* self,
+Resolution PlanIndex::resolve_in(const ModulePath& scope, const Node* expression, const Instance* self,
                                  unsigned depth) const {
     Resolution out;
     if (!expression) return out;
@@ -164,81 +247,100 @@ Resolution PlanIndex::resolve_in(const std::string& scope, const Node* expressio
     for (const Node* r : refs->items)
         if (r->is_scalar()) all.push_back(r->text);
     for (const std::string& ref : all) resolve_reference(scope, ref, all, self, depth, out);
+    for (const Hit& h : out.hits) out.instances.push_back(h.instance);
     std::sort(out.instances.begin(), out.instances.end());
     out.instances.erase(std::unique(out.instances.begin(), out.instances.end()), out.instances.end());
     return out;
 }
 
-void PlanIndex::resolve_reference(const std::string& scope, const std::string& ref, const std::vector<std::string>& all,
+void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& ref, const std::vector<std::string>& all,
                                   const Instance* self, unsigned depth, Resolution& out) const {
     auto unresolved = [&](std::string why) {
         out.unresolved = true;
         if (out.reason.empty()) out.reason = std::move(why);
     };
     auto starts = [&](const char* p) { return ref.rfind(p, 0) == 0; };
-    if (depth > 16) return unresolved("references nest too deeply");
+    auto merge = [&](const Resolution& r) {
+        out.hits.insert(out.hits.end(), r.hits.begin(), r.hits.end());
+        if (r.unresolved) unresolved(r.reason);
+    };
+    if (depth > 32) return unresolved("references nest too deeply");
     if (starts("count.") || starts("each.") || starts("path.") || starts("terraform.") || starts("self.")) return;
     if (starts("var.")) {
         std::string var = ref.substr(4, ref.find_first_of(".[", 4) - 4);
-        auto call = module_call_.find(scope);
-        const Node* expr = call == module_call_.end() ? nullptr : at_path(call->second.second, {"expressions", var});
+        if (scope.empty()) return unresolved("variable " + var + " is set outside the plan's resources");
+        auto call = module_call_.find(scope_name(scope));
+        const Node* expr = call == module_call_.end() ? nullptr : at_path(call->second, {"expressions", var});
         if (!expr) return unresolved("variable " + var + " has no value in the plan");
-        Resolution r = resolve_in(call->second.first, expr, nullptr, depth + 1);
-        out.instances.insert(out.instances.end(), r.instances.begin(), r.instances.end());
-        if (r.unresolved) unresolved(r.reason);
-        if (r.instances.empty() && !r.unresolved) unresolved("variable " + var + " is a constant");
+        ModulePath parent(scope.begin(), scope.end() - 1);
+        Resolution r = resolve_in(parent, expr, nullptr, depth + 1);
+        merge(r);
+        if (r.hits.empty() && !r.unresolved) unresolved("variable " + var + " references no resource");
         return;
     }
     if (starts("local.")) return unresolved("local value " + ref.substr(6) + " (locals are not in the plan)");
     if (starts("data.")) return unresolved(ref + " is a data source: it lives outside the plan");
     if (starts("module.")) {
-        size_t dot = ref.find('.', 7);
-        if (dot == std::string::npos) {
+        ModuleStep step;
+        size_t end = ref.find_first_of(".[", 7);
+        step.name = ref.substr(7, end == std::string::npos ? std::string::npos : end - 7);
+        if (end != std::string::npos && ref[end] == '[') end = read_index(ref, end, step.index);
+        else step.any = true;  // no key: every instance of the call (or the only one)
+        if (end == std::string::npos || end >= ref.size()) {
             // "module.vpc" stands beside "module.vpc.private_subnets": the
             // specific output says what is used.
-            bool specific = std::any_of(all.begin(), all.end(), [&](const std::string& r) { return r.rfind(ref + ".", 0) == 0; });
-            if (!specific) unresolved("a whole module");
+            std::string call = "module." + step.name;
+            bool specific = std::any_of(all.begin(), all.end(), [&](const std::string& r) {
+                return r != ref && r.rfind(call, 0) == 0 && r.size() > call.size() &&
+                       (r[call.size()] == '.' || r[call.size()] == '[');
+            });
+            if (!specific) unresolved("the whole module " + step.name);
             return;
         }
-        std::string m = ref.substr(7, dot - 7);
-        size_t bracket = m.find('[');
-        if (bracket != std::string::npos) m = m.substr(0, bracket);
-        std::string output = ref.substr(dot + 1, ref.find_first_of(".[", dot + 1) - dot - 1);
-        std::string child = (scope.empty() ? "" : scope + ".") + "module." + m;
-        auto cfg = module_config_.find(child);
+        if (ref[end] != '.') return unresolved("an unexpected reference " + ref);
+        std::string output = ref.substr(end + 1, ref.find_first_of(".[", end + 1) - end - 1);
+        ModulePath child = scope;
+        child.push_back(step);
+        auto cfg = module_config_.find(scope_name(child));
         const Node* expr = cfg == module_config_.end() ? nullptr : at_path(cfg->second, {"outputs", output, "expression"});
-        if (!expr) return unresolved("output " + output + " of module " + m + " is not in the plan");
+        if (!expr) return unresolved("output " + output + " of module " + step.name + " is not in the plan");
         Resolution r = resolve_in(child, expr, nullptr, depth + 1);
-        out.instances.insert(out.instances.end(), r.instances.begin(), r.instances.end());
-        if (r.unresolved) unresolved(r.reason);
+        merge(r);
+        if (r.hits.empty() && !r.unresolved) unresolved("output " + output + " of module " + step.name + " references no resource");
         return;
     }
     ParsedRef p;
     if (!parse_resource_ref(ref, p)) return;
-    std::string base = (scope.empty() ? "" : scope + ".") + p.type + "." + p.name;
+    std::string scope_text = scope_name(scope);
+    std::string base = (scope_text.empty() ? "" : scope_text + ".") + p.type + "." + p.name;
     auto it = by_base_.find(base);
     if (it == by_base_.end()) return unresolved(p.type + "." + p.name + " is not in the plan");
+    std::vector<size_t> here;  // instances in the module instances the scope allows
+    for (size_t i : it->second)
+        if (matches(scope, instances_[i].module_path)) here.push_back(i);
+    auto add = [&](size_t i, const std::string& attr) { out.hits.push_back({i, attr}); };
     if (p.has_index) {
-        for (size_t i : it->second)
-            if (instances_[i].index == p.index) out.instances.push_back(i);
+        for (size_t i : here)
+            if (instances_[i].index == p.index) add(i, p.attr);
         return;
     }
     // The plan lists aws_subnet.a[0].id, aws_subnet.a[0] and aws_subnet.a for
     // one use: the indexed forms say which instances.
     std::string prefix = p.type + "." + p.name + "[";
     if (std::any_of(all.begin(), all.end(), [&](const std::string& r) { return r.rfind(prefix, 0) == 0; })) return;
-    // x[count.index] / x[each.key]: the instance paired with this one.
+    // x[count.index] / x[each.key] list only "x" and "count.index": the
+    // instance paired with this one. each.value names something else.
     bool paired = std::any_of(all.begin(), all.end(), [](const std::string& r) {
-        return r == "count.index" || r.rfind("each.", 0) == 0;
+        return r == "count.index" || r == "each.key";
     });
     if (paired && self && !self->index.empty()) {
-        for (size_t i : it->second)
+        for (size_t i : here)
             if (instances_[i].index == self->index) {
-                out.instances.push_back(i);
+                add(i, p.attr);
                 return;
             }
     }
-    out.instances.insert(out.instances.end(), it->second.begin(), it->second.end());
+    for (size_t i : here) add(i, p.attr);
 }
 
 }  // namespace vpclint::tf

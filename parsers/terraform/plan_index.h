@@ -11,9 +11,19 @@
 
 namespace vpclint::tf {
 
+// A module instance address split into its calls: module.a["x"].module.b ->
+// {a, "x"}, {b}. In a pattern, `any` matches every instance of the call.
+struct ModuleStep {
+    std::string name;
+    std::string index;  // with quotes for string keys, as in addresses
+    bool any = false;
+};
+using ModulePath = std::vector<ModuleStep>;
+
 struct Instance {
     std::string address;  // module.vpc.aws_subnet.public[0]
     std::string module;   // module.vpc ("" for the root module)
+    ModulePath module_path;  // the same, split
     std::string type;     // aws_subnet
     std::string name;     // public
     std::string index;    // what stands in brackets: 0, "a"; empty without count/for_each
@@ -22,13 +32,19 @@ struct Instance {
     const Node* values = nullptr;
     const Node* after_unknown = nullptr;  // resource_changes[].change.after_unknown
     const Node* config = nullptr;         // configuration resource (expressions)
+};
 
-    std::string base() const { return module.empty() ? type + "." + name : module + "." + type + "." + name; }
+// One instance a reference leads to, with the attribute it reads
+// ("main_route_table_id"; empty when the reference names the instance).
+struct Hit {
+    size_t instance = 0;
+    std::string attr;
 };
 
 // A value an attribute refers to: instances of the plan, or why not.
 struct Resolution {
-    std::vector<size_t> instances;  // indices into PlanIndex::instances
+    std::vector<size_t> instances;  // indices into PlanIndex::instances, sorted, unique
+    std::vector<Hit> hits;          // the same instances with the attributes read
     bool unresolved = false;        // some reference leads outside the plan (var, data, local)
     std::string reason;
 };
@@ -39,33 +55,41 @@ public:
 
     const std::vector<Instance>& instances() const { return instances_; }
     const Instance* find(const std::string& address) const;
-    // The instance whose known `id` (or `arn`) equals `id`.
-    const Instance* by_id(const std::string& id) const;
+    // The instances whose known `id` or `arn` equals `id` (ids of different
+    // resource types may coincide: IAM role ids are their names).
+    std::vector<size_t> by_id(const std::string& id) const;
     // The configuration expression of `attr_path` (e.g. {"vpc_config", "0", "subnet_ids"}) of `self`.
     const Node* expression(const Instance& self, const std::vector<std::string>& attr_path) const;
-    // Resolves an expression's references in the scope of `self`'s module.
+    // Resolves an expression's references in the scope of `self`'s module instance.
     Resolution resolve(const Instance& self, const Node* expression) const;
     size_t index_of(const Instance& i) const { return static_cast<size_t>(&i - instances_.data()); }
 
 private:
-    void add_module(const Node* module, const Node* unknown_root);
+    void add_module(const Node* module, bool from_prior_state);
     void index_config(const Node* module_config, const std::string& scope);
-    Resolution resolve_in(const std::string& scope, const Node* expression, const Instance* self, unsigned depth) const;
-    void resolve_reference(const std::string& scope, const std::string& ref, const std::vector<std::string>& all,
+    Resolution resolve_in(const ModulePath& scope, const Node* expression, const Instance* self, unsigned depth) const;
+    void resolve_reference(const ModulePath& scope, const std::string& ref, const std::vector<std::string>& all,
                            const Instance* self, unsigned depth, Resolution& out) const;
 
     std::vector<Instance> instances_;
     std::unordered_map<std::string, size_t> by_address_;
+    // "module.vpc.aws_subnet.public" (module calls without instance keys) -> instances.
     std::unordered_map<std::string, std::vector<size_t>> by_base_;
-    std::unordered_map<std::string, size_t> by_id_;
+    std::unordered_map<std::string, std::vector<size_t>> by_id_;
     std::unordered_map<std::string, const Node*> after_unknown_;  // address -> after_unknown
+    std::unordered_map<std::string, bool> deleted_;               // address -> the plan destroys it
     // scope ("" or "module.vpc") -> that module's configuration node.
     std::unordered_map<std::string, const Node*> module_config_;
     // child scope -> the module call (in the parent) that created it.
-    std::unordered_map<std::string, std::pair<std::string, const Node*>> module_call_;
+    std::unordered_map<std::string, const Node*> module_call_;
 };
 
 // The child value at `path` ("vpc_config", "0", "subnet_ids") of a JSON value.
 const Node* at_path(const Node* n, const std::vector<std::string>& path);
+
+// module.a["x"].module.b -> its steps; false when the address is malformed.
+bool parse_module_path(const std::string& address, ModulePath& out);
+// The configuration scope of a module path: module.a.module.b (no keys).
+std::string scope_name(const ModulePath& p);
 
 }  // namespace vpclint::tf

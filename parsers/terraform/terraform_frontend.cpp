@@ -66,7 +66,7 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
     m.file = doc.path;
     m.format = kind == InputKind::TerraformState ? InputFormat::TerraformState : InputFormat::TerraformPlan;
     tf::PlanIndex plan(doc, kind);
-    BindContext c{plan, doc, m, {}, {}, {}};
+    BindContext c{plan, doc, m, {}, {}, {}, {}};
 
     std::filesystem::path root_dir = opts.tf_root.empty() ? std::filesystem::path(doc.path).parent_path()
                                                           : std::filesystem::path(opts.tf_root);
@@ -88,6 +88,7 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
         ref.index = create_slot(m, ref.kind, i, c);
         c.entity_of[k] = ref;
     }
+    tf::prepare_main_route_tables(c);
     for (size_t k = 0; k < instances.size(); ++k) {
         const tf::Instance& i = instances[k];
         EntityRef ref = c.entity_of[k];
@@ -129,7 +130,9 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
             pos = e == std::string::npos ? ids.size() : e;
         }
     }
-    return {std::move(m)};
+    std::vector<Model> out;  // not `return {std::move(m)}`: an initializer list copies
+    out.push_back(std::move(m));
+    return out;
 }
 
 }  // namespace vpclint

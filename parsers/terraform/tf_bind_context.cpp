@@ -1,7 +1,7 @@
 #include "parsers/terraform/tf_bind_context.h"
 
 #include <algorithm>
-#include <filesystem>
+#include <unordered_set>
 
 namespace vpclint::tf {
 
@@ -54,84 +54,46 @@ EntityKind entity_kind_of_tf_type(std::string_view t) {
     return EntityKind::Other;
 }
 
-bool BindContext::unknown(const Instance& i, const Path& p) const {
-    const Node* au = at_path(i.after_unknown, p);
-    return au && au->is_scalar() && au->text == "true";
-}
-
-const TfBlock* BindContext::block(const Instance& i) const {
-    std::string scope;
-    for (char c : i.module) scope += c;  // module addresses with indices share a directory
-    size_t b;
-    while ((b = scope.find('[')) != std::string::npos) scope.erase(b, scope.find(']', b) - b + 1);
-    auto dir = tf_blocks.find(scope);
-    if (dir == tf_blocks.end()) return nullptr;
-    auto it = dir->second.find(i.type + "." + i.name);
-    return it == dir->second.end() ? nullptr : &it->second;
-}
-
-Location BindContext::loc(const Instance& i) const {
-    if (const TfBlock* b = block(i)) return b->header;
-    return doc.location(*i.node);
-}
-
-Location BindContext::attr_loc(const Instance& i, const Path& p) const {
-    if (const TfBlock* b = block(i)) {
-        for (auto it = p.rbegin(); it != p.rend(); ++it)
-            if (auto a = b->attributes.find(*it); a != b->attributes.end()) return a->second;
-        return b->header;
-    }
-    // A plan has no source lines: the position of the value in the plan JSON.
-    Path prefix = p;
-    while (!prefix.empty()) {
-        if (const Node* n = value(i, prefix)) return doc.location(*n);
-        prefix.pop_back();
-    }
-    return doc.location(*i.node);
-}
-
-Text BindContext::text(const Instance& i, const Path& p) const {
-    Text t;
-    const Node* v = value(i, p);
-    if (unknown(i, p)) {
-        t.present = true;
-        t.reason = "known after apply (" + i.address + ")";
-        t.loc = attr_loc(i, p);
-        return t;
-    }
-    if (!v || v->is_null()) return t;
-    t.present = true;
-    t.loc = attr_loc(i, p);
-    if (v->is_scalar()) {
-        t.known = true;
-        t.value = v->text;
-        const Node* expr = plan.expression(i, p);
-        t.literal = expr && expr->get("constant_value");
-    } else {
-        t.reason = "a list or object where text is expected";
-    }
-    return t;
-}
-
-Flag BindContext::flag(const Instance& i, const Path& p, Tri default_value) const {
-    Flag f;
-    f.value = default_value;
-    if (unknown(i, p)) {
-        f.present = true;
-        f.value = Tri::Unknown;
-        f.reason = "known after apply";
-        f.loc = attr_loc(i, p);
-        return f;
-    }
-    const Node* v = value(i, p);
-    if (!v || !v->is_scalar()) return f;
-    f.present = true;
-    f.loc = attr_loc(i, p);
-    f.value = v->text == "true" ? Tri::Yes : v->text == "false" ? Tri::No : Tri::Unknown;
-    return f;
-}
-
 namespace {
+
+bool is_index(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// {"vpc_config", "0", "subnet_ids"} -> "vpc_config[0].subnet_ids", for messages.
+std::string render(const Path& p) {
+    std::string out;
+    for (const std::string& s : p) out += is_index(s) ? "[" + s + "]" : (out.empty() ? "" : ".") + s;
+    return out;
+}
+
+// {"environment", "0", "variables", "URL"} -> "environment#0.variables#0.URL",
+// the keys tf_source_scan gives nested lines.
+std::string scan_key(const Path& p) {
+    std::string out;
+    for (size_t k = 0; k < p.size(); ++k) {
+        if (is_index(p[k])) continue;
+        if (!out.empty()) out += ".";
+        out += p[k];
+        if (k + 1 < p.size()) out += "#" + (is_index(p[k + 1]) ? p[k + 1] : std::string("0"));
+    }
+    return out;
+}
+
+bool is_true(const Node* n) { return n && n->is_scalar() && n->text == "true"; }
+
+// A configuration constant and a planned value hold the same thing.
+bool same_value(const Node* constant, const Node* value) {
+    if (!value) return false;
+    if (constant->is_scalar() && value->is_scalar()) return constant->text == value->text;
+    if (constant->is_sequence() && value->is_sequence()) {
+        if (constant->items.size() != value->items.size()) return false;
+        for (size_t k = 0; k < constant->items.size(); ++k)
+            if (!same_value(constant->items[k], value->items[k])) return false;
+        return true;
+    }
+    return false;
+}
 
 Link resolved(uint32_t index, const Location& loc) {
     Link l;
@@ -143,95 +105,309 @@ Link resolved(uint32_t index, const Location& loc) {
 
 }  // namespace
 
-Link BindContext::link(const Instance& i, const Path& p, EntityKind expected) const {
-    Link l;
-    l.loc = attr_loc(i, p);
-    Resolution r = plan.resolve(i, plan.expression(i, p));
-    std::vector<uint32_t> matches;
-    for (size_t inst : r.instances)
-        if (entity_of[inst].kind == expected) matches.push_back(entity_of[inst].index);
-    if (matches.size() == 1) return resolved(matches[0], l.loc);
-    if (matches.size() > 1) {
-        l.state = LinkState::Unknown;
-        l.text = "one of " + std::to_string(matches.size()) + " instances that cannot be told apart";
-        return l;
-    }
-    const Node* v = value(i, p);
-    if (v && v->is_scalar() && !v->text.empty()) {
-        if (const Instance* by_id = plan.by_id(v->text)) {
-            EntityRef ref = entity_of[plan.index_of(*by_id)];
-            if (ref.kind == expected) return resolved(ref.index, l.loc);
+Attr child(const Attr& a, const std::string& name) {
+    Attr out = a;
+    out.value.push_back(name);
+    if (out.has_expr) out.expr.push_back(name);
+    return out;
+}
+
+const Node* BindContext::expression(const Instance& i, const Attr& a) const {
+    return a.has_expr ? plan.expression(i, a.expr) : nullptr;
+}
+
+bool BindContext::unknown(const Instance& i, const Path& p) const { return is_true(at_path(i.after_unknown, p)); }
+
+std::string BindContext::unknown_reason(const Instance& i, const Attr& a) const {
+    const Node* expr = expression(i, a);
+    const Node* refs = expr && expr->is_mapping() ? expr->get("references") : nullptr;
+    if (refs && refs->is_sequence() && !refs->items.empty() && refs->items[0]->is_scalar())
+        return "known after apply (" + refs->items[0]->text + ")";
+    return "known after apply (" + i.address + "." + render(a.value) + ")";
+}
+
+bool BindContext::configured(const Instance& i, const Path& p) const {
+    if (!i.config) return true;
+    return plan.expression(i, p) != nullptr;
+}
+
+bool BindContext::computed_unknown(const Instance& i, const Attr& a) const {
+    return unknown(i, a.value) && i.config && a.has_expr && !plan.expression(i, a.expr);
+}
+
+std::vector<uint32_t> BindContext::entities_of(const Resolution& r, EntityKind kind) const {
+    std::vector<uint32_t> out;
+    std::unordered_set<uint32_t> seen;  // count = 1000 must not be quadratic
+    auto add = [&](uint32_t x) {
+        if (seen.insert(x).second) out.push_back(x);
+    };
+    for (const Hit& h : r.hits) {
+        if (h.instance >= entity_of.size()) continue;
+        EntityRef ref = entity_of[h.instance];
+        if (ref.kind == kind) {
+            add(ref.index);
+        } else if (kind == EntityKind::RouteTable && ref.kind == EntityKind::Vpc &&
+                   (h.attr == "main_route_table_id" || h.attr == "default_route_table_id")) {
+            if (auto t = original_main_table.find(ref.index); t != original_main_table.end()) add(t->second);
         }
-        l.state = LinkState::External;
-        l.text = v->text;
-        const Node* expr = plan.expression(i, p);
-        l.literal = expr && expr->get("constant_value");
-        return l;
     }
-    if (r.unresolved || unknown(i, p) || !r.instances.empty()) {
-        l.state = LinkState::Unknown;
-        l.text = r.unresolved ? r.reason : !r.instances.empty() ? "refers to a resource of another kind"
-                                                                : "known after apply (" + i.address + ")";
+    return out;
+}
+
+std::vector<uint32_t> BindContext::ids_of(const std::string& id, EntityKind kind) const {
+    Resolution r;
+    for (size_t inst : plan.by_id(id)) r.hits.push_back({inst, ""});
+    std::vector<uint32_t> out = entities_of(r, kind);
+    if (kind == EntityKind::RouteTable)
+        if (auto t = main_table_ids.find(id); t != main_table_ids.end() &&
+                                              std::find(out.begin(), out.end(), t->second) == out.end())
+            out.push_back(t->second);
+    return out;
+}
+
+const TfBlock* BindContext::block(const Instance& i) const {
+    auto dir = tf_blocks.find(scope_name(i.module_path));  // instances of one module call share its source
+    if (dir == tf_blocks.end()) return nullptr;
+    auto it = dir->second.find(i.type + "." + i.name);
+    return it == dir->second.end() ? nullptr : &it->second;
+}
+
+Location BindContext::loc(const Instance& i) const {
+    if (const TfBlock* b = block(i)) return b->header;
+    return doc.location(*i.node);
+}
+
+Location BindContext::attr_loc(const Instance& i, const Attr& a) const {
+    if (const TfBlock* b = block(i)) {
+        auto find = [&](const std::string& key) {
+            auto it = b->attributes.find(key);
+            return it == b->attributes.end() ? nullptr : &it->second;
+        };
+        if (!a.has_expr) {
+            // A set item whose source block is not known: the first block of its kind.
+            if (const Location* l = a.value.empty() ? nullptr : find(a.value.front())) return *l;
+            return b->header;
+        }
+        for (Path p = a.expr; !p.empty(); p.pop_back())
+            if (const Location* l = find(scan_key(p))) return *l;
+        for (auto it = a.expr.rbegin(); it != a.expr.rend(); ++it)
+            if (const Location* l = is_index(*it) ? nullptr : find(*it)) return *l;
+        return b->header;
     }
+    // A plan has no source lines: the position of the value in the plan JSON.
+    for (Path p = a.value; !p.empty(); p.pop_back())
+        if (const Node* n = value(i, p)) return doc.location(*n);
+    return doc.location(*i.node);
+}
+
+Text BindContext::text(const Instance& i, const Attr& a) const {
+    Text t;
+    if (unknown(i, a.value)) {
+        t.present = true;
+        t.reason = unknown_reason(i, a);
+        t.loc = attr_loc(i, a);
+        return t;
+    }
+    const Node* v = value(i, a.value);
+    if (!v || v->is_null()) return t;
+    t.present = true;
+    t.loc = attr_loc(i, a);
+    if (v->is_scalar()) {
+        t.known = true;
+        t.value = v->text;
+        const Node* expr = expression(i, a);
+        t.literal = expr && expr->is_mapping() && expr->get("constant_value");
+    } else {
+        t.reason = "a list or object where text is expected";
+    }
+    return t;
+}
+
+Flag BindContext::flag(const Instance& i, const Attr& a, Tri default_value) const {
+    Flag f;
+    f.value = default_value;
+    if (unknown(i, a.value)) {
+        f.present = true;
+        f.value = Tri::Unknown;
+        f.reason = unknown_reason(i, a);
+        f.loc = attr_loc(i, a);
+        return f;
+    }
+    const Node* v = value(i, a.value);
+    if (!v || !v->is_scalar()) return f;
+    f.present = true;
+    f.loc = attr_loc(i, a);
+    f.value = v->text == "true" ? Tri::Yes : v->text == "false" ? Tri::No : Tri::Unknown;
+    if (f.value == Tri::Unknown) f.reason = "not a boolean: " + v->text;
+    return f;
+}
+
+namespace {
+
+// Several instances one reference names (count/for_each) and no way to
+// tell which: every one is a candidate; the link stays unknown.
+Link ambiguous(std::vector<uint32_t> candidates, const Location& loc, const std::string& what) {
+    Link l;
+    l.state = LinkState::Unknown;
+    l.text = "one of " + std::to_string(candidates.size()) + " instances that cannot be told apart (" + what + ")";
+    l.candidates = std::move(candidates);
+    l.loc = loc;
     return l;
 }
 
-LinkList BindContext::links(const Instance& i, const Path& p, EntityKind expected) const {
+std::string first_address(const PlanIndex& plan, const Resolution& r) {
+    return r.instances.empty() ? std::string() : plan.instances()[r.instances.front()].address;
+}
+
+}  // namespace
+
+Link BindContext::link(const Instance& i, const Attr& a, EntityKind expected) const {
+    Link l;
+    l.loc = attr_loc(i, a);
+    const Node* v = value(i, a.value);
+    bool unk = unknown(i, a.value);
+    const Node* expr = expression(i, a);
+    Resolution r = plan.resolve(i, expr);
+    std::vector<uint32_t> refs = entities_of(r, expected);
+    if (!unk && v && v->is_scalar() && !v->text.empty()) {
+        // A known id says which one, whatever the references say.
+        std::vector<uint32_t> ids = ids_of(v->text, expected);
+        if (ids.size() > 1) {
+            std::vector<uint32_t> both;
+            for (uint32_t x : ids)
+                if (std::find(refs.begin(), refs.end(), x) != refs.end()) both.push_back(x);
+            if (both.size() == 1) return resolved(both[0], l.loc);
+            return ambiguous(ids, l.loc, "several resources have the id " + v->text);
+        }
+        if (ids.size() == 1) return resolved(ids[0], l.loc);
+        if (refs.size() == 1) return resolved(refs[0], l.loc);
+        if (refs.size() > 1) return ambiguous(refs, l.loc, first_address(plan, r));
+        l.state = LinkState::External;
+        l.text = v->text;
+        l.literal = expr && expr->is_mapping() && expr->get("constant_value");
+        return l;
+    }
+    if (!unk) {
+        if (!v || v->is_null() || (v->is_scalar() && v->text.empty())) return l;  // not set
+        l.state = LinkState::Unknown;
+        l.text = "a list or object where one id is expected";
+        return l;
+    }
+    if (refs.size() == 1) return resolved(refs[0], l.loc);
+    if (refs.size() > 1) return ambiguous(refs, l.loc, first_address(plan, r));
+    l.state = LinkState::Unknown;
+    l.text = r.unresolved ? r.reason
+             : !r.instances.empty() ? "refers to " + first_address(plan, r) + ", not the kind of resource expected here"
+                                    : unknown_reason(i, a);
+    return l;
+}
+
+LinkList BindContext::links(const Instance& i, const Attr& a, EntityKind expected) const {
     LinkList out;
-    out.loc = attr_loc(i, p);
-    const Node* v = value(i, p);
-    bool whole_unknown = unknown(i, p);
-    Resolution r = plan.resolve(i, plan.expression(i, p));
-    if (!v && !whole_unknown && r.instances.empty() && !r.unresolved) return out;
+    out.loc = attr_loc(i, a);
+    const Node* v = value(i, a.value);
+    const Node* au = at_path(i.after_unknown, a.value);
+    const Node* expr = expression(i, a);
+    Resolution r = plan.resolve(i, expr);
+    std::vector<uint32_t> refs = entities_of(r, expected);
+    bool literal = expr && expr->is_mapping() && expr->get("constant_value");
+    if (is_true(au)) {
+        // The whole list is known after apply, even its length: the
+        // references are all there is.
+        out.present = true;
+        out.items.reserve(refs.size());
+        for (uint32_t x : refs) out.items.push_back(resolved(x, out.loc));
+        if (refs.empty() || r.unresolved) {
+            out.complete = false;
+            out.reason = r.unresolved ? r.reason
+                         : !r.instances.empty() ? "refers to " + first_address(plan, r) + ", not the kind of resource expected here"
+                                                : unknown_reason(i, a);
+        }
+        return out;
+    }
+    bool listed_unknowns = au && au->is_sequence();
+    if ((!v || v->is_null()) && !listed_unknowns) return out;  // not set
     out.present = true;
-    std::vector<uint32_t> seen;
-    for (size_t inst : r.instances)
-        if (entity_of[inst].kind == expected &&
-            std::find(seen.begin(), seen.end(), entity_of[inst].index) == seen.end()) {
-            seen.push_back(entity_of[inst].index);
-            out.items.push_back(resolved(entity_of[inst].index, out.loc));
-        }
-    if (r.unresolved) {
+    if (v && !v->is_null() && !v->is_sequence()) {
         out.complete = false;
-        out.reason = r.reason;
+        out.reason = "not a list";
+        return out;
     }
-    // Known ids in the value that references did not explain.
-    if (v && v->is_sequence()) {
-        const Node* au = at_path(i.after_unknown, p);
-        for (size_t k = 0; k < v->items.size(); ++k) {
-            const Node* item = v->items[k];
-            const Node* item_unknown = au && au->is_sequence() && k < au->items.size() ? au->items[k] : nullptr;
-            if (item_unknown && item_unknown->is_scalar() && item_unknown->text == "true") continue;
-            if (!item->is_scalar() || item->text.empty()) continue;
-            Location loc = doc.location(*item);
-            if (block(i)) loc = out.loc;
-            if (const Instance* by_id = plan.by_id(item->text)) {
-                EntityRef ref = entity_of[plan.index_of(*by_id)];
-                if (ref.kind == expected) {
-                    if (std::find(seen.begin(), seen.end(), ref.index) == seen.end()) {
-                        seen.push_back(ref.index);
-                        out.items.push_back(resolved(ref.index, loc));
-                    }
-                    continue;
-                }
+    size_t n = std::max(v && v->is_sequence() ? v->items.size() : 0, listed_unknowns ? au->items.size() : 0);
+    out.items.reserve(std::max(n, refs.size()));
+    std::vector<uint32_t> matched;  // entities already in the list
+    std::unordered_set<uint32_t> matched_set;
+    size_t unknown_items = 0;
+    for (size_t k = 0; k < n; ++k) {
+        const Node* item = v && v->is_sequence() && k < v->items.size() ? v->items[k] : nullptr;
+        if (listed_unknowns && k < au->items.size() && is_true(au->items[k])) {
+            ++unknown_items;
+            continue;
+        }
+        if (!item || !item->is_scalar() || item->text.empty()) continue;
+        Location loc = block(i) ? out.loc : doc.location(*item);
+        std::vector<uint32_t> ids = ids_of(item->text, expected);
+        if (ids.size() == 1) {
+            if (matched_set.insert(ids[0]).second) {
+                matched.push_back(ids[0]);
+                out.items.push_back(resolved(ids[0], loc));
             }
-            if (!r.instances.empty()) continue;  // the references already said what this is
-            Link ext;
-            ext.state = LinkState::External;
-            ext.text = item->text;
-            ext.loc = loc;
-            const Node* expr = plan.expression(i, p);
-            ext.literal = expr && expr->get("constant_value");
-            out.items.push_back(std::move(ext));
+            continue;
         }
+        if (ids.size() > 1) {
+            out.items.push_back(ambiguous(ids, loc, "several resources have the id " + item->text));
+            continue;
+        }
+        Link ext;
+        ext.state = LinkState::External;
+        ext.text = item->text;
+        ext.loc = loc;
+        ext.literal = literal;
+        out.items.push_back(std::move(ext));
     }
-    if (out.items.empty() && (whole_unknown || (v && v->is_sequence() && !v->items.empty()) || !r.instances.empty())) {
-        // Ids known after apply and no reference to follow (old plan formats).
-        out.complete = false;
-        if (out.reason.empty()) out.reason = "known after apply (" + i.address + ")";
+    if (unknown_items == 0) return out;
+    std::vector<uint32_t> remaining;
+    for (uint32_t x : refs)
+        if (!matched_set.count(x)) remaining.push_back(x);
+    if (remaining.size() == unknown_items) {
+        // As many candidates as unknown items: they are the items.
+        for (uint32_t x : remaining) out.items.push_back(resolved(x, out.loc));
+        return out;
     }
-    if (whole_unknown && !r.instances.empty() && seen.empty()) out.complete = false;
+    if (!remaining.empty() && !r.unresolved && remaining.size() > unknown_items) {
+        // aws_subnet.private[*] has 3 instances, the list 2 unknown items.
+        for (size_t k = 0; k < unknown_items; ++k) out.items.push_back(ambiguous(remaining, out.loc, first_address(plan, r)));
+        return out;
+    }
+    out.complete = false;
+    out.reason = r.unresolved ? r.reason : unknown_reason(i, a);
     return out;
+}
+
+Attr BindContext::set_item(const Instance& i, const std::string& block_name, size_t k,
+                           const std::vector<std::string>& keys) const {
+    Path vp{block_name, std::to_string(k)};
+    const Node* cfg = i.config ? at_path(i.config->get("expressions"), {block_name}) : nullptr;
+    if (!cfg || !cfg->is_sequence()) return Attr(vp, {}, false);
+    const Node* vals = value(i, {block_name});
+    size_t nvals = vals && vals->is_sequence() ? vals->items.size() : 0;
+    if (cfg->items.size() == 1 && nvals == 1) return Attr(vp, {block_name, "0"}, true);
+    std::vector<size_t> fits;
+    for (size_t j = 0; j < cfg->items.size(); ++j) {
+        const Node* item = cfg->items[j];
+        if (!item->is_mapping()) continue;
+        bool ok = true, compared = false;
+        for (const std::string& key : keys) {
+            const Node* e = item->get(key);
+            const Node* constant = e && e->is_mapping() ? e->get("constant_value") : nullptr;
+            if (!constant || constant->is_null()) continue;
+            compared = true;
+            if (!same_value(constant, value(i, {block_name, std::to_string(k), key}))) ok = false;
+        }
+        if (ok && compared) fits.push_back(j);
+    }
+    if (fits.size() == 1) return Attr(vp, {block_name, std::to_string(fits[0])}, true);
+    return Attr(vp, {}, false);
 }
 
 namespace {
@@ -253,12 +429,20 @@ void texts_of(const Node* n, const Location& loc, std::vector<Text>& out) {
         add(n);
 }
 
+bool names_anyone(const Node* n) {
+    if (!n) return false;
+    if (n->is_scalar()) return n->text == "*";
+    if (n->is_sequence())
+        return std::any_of(n->items.begin(), n->items.end(), [](const Node* x) { return x->is_scalar() && x->text == "*"; });
+    return false;
+}
+
 }  // namespace
 
-PolicyDocument BindContext::policy(const Instance& i, const Path& p) const {
+PolicyDocument BindContext::policy(const Instance& i, const Attr& a) const {
     PolicyDocument d;
-    Text t = text(i, p);
-    if (!t.present) return d;
+    Text t = text(i, a);
+    if (!t.present || (t.known && t.value.empty())) return d;  // the provider writes "" for no policy
     d.present = true;
     d.loc = t.loc;
     if (!t.known) {
@@ -266,9 +450,10 @@ PolicyDocument BindContext::policy(const Instance& i, const Path& p) const {
         d.reason = t.reason;
         return d;
     }
-    // Policies are JSON strings in Terraform (jsonencode or heredocs).
+    // Policies are JSON strings in Terraform (jsonencode, heredocs, data
+    // aws_iam_policy_document's json): parse them here.
     LoadResult parsed = load_json(doc.path, t.value);
-    if (parsed.error || !parsed.doc->root->is_mapping()) {
+    if (parsed.error || !parsed.doc->root || !parsed.doc->root->is_mapping()) {
         d.known = false;
         d.reason = "the policy is not a JSON object";
         return d;
@@ -278,6 +463,7 @@ PolicyDocument BindContext::policy(const Instance& i, const Path& p) const {
     if (stmts && stmts->is_sequence()) list = stmts->items;
     else if (stmts && stmts->is_mapping()) list.push_back(stmts);
     for (const Node* s : list) {
+        if (!s->is_mapping()) continue;
         PolicyStatement st;
         st.loc = t.loc;
         const Node* effect = s->get("Effect");
@@ -298,8 +484,10 @@ PolicyDocument BindContext::policy(const Instance& i, const Path& p) const {
         st.has_condition = s->get("Condition") != nullptr;
         if (const Node* pr = s->get("Principal")) {
             if (pr->is_scalar() && pr->text == "*") st.principal_any = true;
-            texts_of(pr->get("Service"), t.loc, st.service_principals);
-            if (const Node* aws = pr->get("AWS"); aws && aws->is_scalar() && aws->text == "*") st.principal_any = true;
+            if (pr->is_mapping()) {
+                texts_of(pr->get("Service"), t.loc, st.service_principals);
+                if (names_anyone(pr->get("AWS"))) st.principal_any = true;
+            }
         }
         d.statements.push_back(std::move(st));
     }

@@ -1,9 +1,11 @@
 // A light scan of .tf files for `resource "type" "name" {` headers and the
 // attribute lines inside them, so findings on a plan can point at the
-// source. Not an HCL parser: heredocs and odd formatting may hide lines.
+// source. Not an HCL parser: odd formatting may hide lines (then the block
+// header, or the plan JSON, stands in).
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/location.h"
@@ -11,11 +13,17 @@
 namespace vpclint::tf {
 
 struct TfBlock {
-    Location header;                               // the `resource` line
-    std::unordered_map<std::string, Location> attributes;  // first line of each attribute / nested block name
+    Location header;  // the `resource` line
+    // Attribute and nested-block lines, by path: nested blocks carry their
+    // occurrence in source order, "vpc_config#0.subnet_ids", "route#1",
+    // "environment#0.variables#0.API_URL". Also by bare name ("subnet_ids"),
+    // the first occurrence anywhere in the block.
+    std::unordered_map<std::string, Location> attributes;
 };
 
 // Blocks of every *.tf file directly in `dir`, keyed by "type.name".
 std::map<std::string, TfBlock> scan_tf_dir(const std::string& dir);
+// The same for one file's text (`shown` is the path locations carry).
+void scan_tf_text(std::string_view text, const std::string& shown, std::map<std::string, TfBlock>& out);
 
 }  // namespace vpclint::tf

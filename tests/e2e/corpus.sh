@@ -8,20 +8,16 @@ corpus=$(cd "$src/.." && pwd)/shared/corpus
 [ -d "$corpus" ] || { echo "skip: no corpus at $corpus"; exit 77; }
 
 start=$(date +%s%N)
-list=$(mktemp)
-bad=$(mktemp)
-trap 'rm -f "$list" "$bad"' EXIT
-find "$corpus/cloudformation" "$corpus/sam/translator-inputs" "$corpus/terraform" -type f \
-  \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) -print0 | sort -z >"$list"
-n=$(tr -cd '\0' <"$list" | wc -c)
-# One process per file (a crash must name its file), as many at once as cores.
-xargs -0 -P "$(nproc)" -n 1 bash -c '
-  timeout 10 "$0" --format json -q -j 1 "$1" >/dev/null 2>&1
+n=0 bad=0
+while IFS= read -r -d '' f; do
+  n=$((n + 1))
+  timeout 10 "$bin" --format json -q -j 1 "$f" >/dev/null 2>/tmp/vpclint-corpus-err.$$
   rc=$?
-  if [ $rc -eq 124 ]; then echo "HANG (>10 s): $1"; elif [ $rc -gt 2 ]; then echo "CRASH (exit $rc): $1"; fi
-' "$bin" <"$list" >"$bad"
-cat "$bad"
-nbad=$(wc -l <"$bad")
+  if [ $rc -eq 124 ]; then echo "HANG (>10 s): $f"; bad=$((bad + 1));
+  elif [ $rc -gt 2 ]; then echo "CRASH (exit $rc): $f"; head -3 /tmp/vpclint-corpus-err.$$; bad=$((bad + 1)); fi
+done < <(find "$corpus/cloudformation" "$corpus/sam/translator-inputs" "$corpus/terraform" -type f \
+           \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) -print0 | sort -z)
+rm -f /tmp/vpclint-corpus-err.$$
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
-printf 'corpus: %d files, %d crashed or hung, %d.%03d s wall\n' "$n" "$nbad" $((ms / 1000)) $((ms % 1000))
-[ "$n" -gt 1000 ] && [ "$nbad" -eq 0 ]
+printf 'corpus: %d files, %d crashed or hung, %d.%03d s wall\n' "$n" "$bad" $((ms / 1000)) $((ms % 1000))
+[ "$n" -gt 1000 ] && [ "$bad" -eq 0 ]

@@ -3,8 +3,11 @@
 templates translated by aws-sam-translator, by (rule, resource, level).
 
 Usage: compare.py VPCLINT OUT_DIR ALLOWLIST
-Differences listed in the allow-list (file<TAB>rule<TAB>resource<TAB>reason)
-are accepted; any other fails.
+
+OUT_DIR holds translate.py's output. vpclint runs twice in all: once over every
+SAM input, once over every translation. A difference fails the comparison
+unless the allow-list names it (see allowlist.txt). An input under fixtures/
+that the translator rejects fails too: fixtures are written to translate.
 """
 import json
 import os
@@ -13,41 +16,77 @@ import sys
 
 
 def findings(vpclint, paths):
-    out = subprocess.run([vpclint, "--format", "json", "-q", "--ignore", "VL001", *paths],
-                         capture_output=True, text=True).stdout
+    """{path: {(rule, resource, level)}} for the given files."""
+    if not paths:
+        return {}
+    run = subprocess.run([vpclint, "--format", "json", "-q", "--fail-on", "never", *paths],
+                         capture_output=True, text=True, check=False)
+    if run.returncode not in (0, 1, 2):
+        sys.exit("vpclint failed (%d): %s" % (run.returncode, run.stderr[-2000:]))
     by_file = {}
-    for d in json.loads(out or "[]"):
+    for d in json.loads(run.stdout or "[]"):
         # VL002 names the resource that holds the broken reference, and SAM
-        # moves that into the resources it generates: compare its presence.
-        resource = "" if d["rule"] == "VL002" else d["resource"]
-        by_file.setdefault(d["file"], set()).add((d["rule"], resource, d["level"]))
+        # moves properties into the resources it generates (an event's Queue
+        # into <Function><Event>, Policies into <Function>Role): compare
+        # whether the template has the problem, not where SAM put it.
+        resource = "-" if d["rule"] == "VL002" else d["resource"]
+        by_file.setdefault(os.path.normpath(d["file"]), set()).add((d["rule"], resource, d["level"]))
     return by_file
+
+
+def read_allowlist(path):
+    """{(file, rule, resource): reason}; lines are `file rule resource reason…`."""
+    allowed = {}
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split(None, 3)
+            if len(parts) < 4:
+                sys.exit("%s:%d: expected `file rule resource reason`" % (path, number))
+            allowed[tuple(parts[:3])] = parts[3]
+    return allowed
 
 
 def main():
     vpclint, out_dir, allow_path = sys.argv[1:4]
-    pairs = [line.rstrip("\n").split("\t") for line in open(os.path.join(out_dir, "index.tsv"))]
-    sam = findings(vpclint, [p for _, p in pairs])
-    translated = findings(vpclint, [os.path.join(out_dir, n) for n, _ in pairs])
-    allowed = set()
-    for line in open(allow_path):
-        if line.strip() and not line.startswith("#"):
-            f, rule, resource, _reason = line.rstrip("\n").split("\t", 3)
-            allowed.add((f, rule, resource))
-    unexpected = []
-    for name, path in pairs:
-        a = sam.get(os.path.relpath(path) if os.path.isabs(path) else path, set())
-        a |= sam.get(path, set())
-        b = translated.get(os.path.join(out_dir, name), set())
+    translated, rejected = [], []
+    with open(os.path.join(out_dir, "index.tsv"), encoding="utf-8") as index:
+        for line in index:
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == "-":
+                rejected.append((fields[1], fields[2] if len(fields) > 2 else ""))
+            else:
+                translated.append((os.path.join(out_dir, fields[0]), fields[1]))
+    allowed = read_allowlist(allow_path)
+
+    sam = findings(vpclint, [src for _, src in translated])
+    cfn = findings(vpclint, [out for out, _ in translated])
+    unexpected, used = [], set()
+    for out, src in translated:
+        a = sam.get(os.path.normpath(src), set())
+        b = cfn.get(os.path.normpath(out), set())
         for rule, resource, level in sorted(a ^ b):
-            if (os.path.basename(path), rule, resource) in allowed:
+            key = (os.path.basename(src), rule, resource)
+            if key in allowed:
+                used.add(key)
                 continue
-            side = "SAM only" if (rule, resource, level) in a else "translated only"
-            unexpected.append("%s\t%s\t%s\t%s (%s)" % (os.path.basename(path), rule, resource, level, side))
-    print("compared %d templates, allow-list %d entries" % (len(pairs), len(allowed)))
+            side = "SAM only" if (rule, resource, level) in a else "translation only"
+            unexpected.append("%s %s %s %s (%s)" % (src, rule, resource, level, side))
+    for src, reason in rejected:
+        if "fixtures/" in src and "/VL001/" not in src:
+            unexpected.append("%s: the translator rejects this fixture: %s" % (src, reason))
+
+    fixtures = sum(1 for _, src in translated if "fixtures/" in src)
+    print("compared %d templates (%d fixtures, %d corpus; %d findings on the SAM side, %d on the translations), "
+          "%d rejected by the translator; allow-list %d entries, %d used"
+          % (len(translated), fixtures, len(translated) - fixtures, sum(map(len, sam.values())),
+             sum(map(len, cfn.values())), len(rejected), len(allowed), len(used)))
+    for key in sorted(set(allowed) - used):
+        print("note: allow-list entry not needed: %s %s %s" % key)
     for u in unexpected:
         print("DIFF " + u)
-    print("%d passed, %d failed" % (len(pairs) - len({u.split('\t')[0] for u in unexpected}), len({u.split('\t')[0] for u in unexpected})))
     return 1 if unexpected else 0
 
 
