@@ -1,5 +1,7 @@
 #include "cli/analyze_file.h"
 
+#include "cli/classify.h"
+
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -43,31 +45,39 @@ FileResult parse_failure(const std::string& path, const std::string& message, So
     return r;
 }
 
-bool looks_like_infrastructure(std::string_view text) {
-    return text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
-           text.find("AWS::") != std::string_view::npos || text.find("format_version") != std::string_view::npos;
+// The template's own declarations (CloudFormation `Parameters`), read here
+// only to check what the user passed with --parameter against them.
+std::map<std::string, std::vector<std::string>> declared_parameters(const Document& doc) {
+    std::map<std::string, std::vector<std::string>> out;
+    const Node* params = doc.root ? doc.root->get("Parameters") : nullptr;
+    if (!params || !params->is_mapping()) return out;
+    for (const MapEntry& e : params->entries) {
+        std::vector<std::string>& allowed = out[e.key];
+        const Node* av = e.value && e.value->is_mapping() ? e.value->get("AllowedValues") : nullptr;
+        if (av && av->is_sequence())
+            for (const Node* v : av->items)
+                if (v && v->is_scalar()) allowed.push_back(v->text);
+    }
+    return out;
 }
 
 }  // namespace
 
 FileResult analyze_text(const std::string& path, std::string text, const FrontendOptions& opts,
-                        const RuleFilter& filter, bool explicitly_named) {
+                        const RuleFilter& filter) {
     LoadResult loaded = load_document(path, text);
-    if (loaded.error) {
-        if (!explicitly_named && !looks_like_infrastructure(text)) {
-            FileResult skipped;
-            skipped.path = path;
-            return skipped;
-        }
+    ClassifiedInput c = classify_input(loaded.error ? nullptr : loaded.doc.get(), text);
+    if (c.what == Classification::Broken) {
         FileResult r = parse_failure(path, loaded.error->message, loaded.error->pos, filter);
         r.source = std::move(text);
         return r;
     }
     FileResult r;
     r.path = path;
-    r.kind = classify_document(*loaded.doc);
-    if (r.kind == InputKind::Unknown) return r;
+    r.kind = c.kind;
+    if (c.what == Classification::Skip) return r;
     r.analysed = true;
+    if (r.kind == InputKind::CloudFormation) r.declared_parameters = declared_parameters(*loaded.doc);
     try {
         std::vector<Model> models = build_models(*loaded.doc, r.kind, opts);
         r.diagnostics = check_models(models, filter);
@@ -91,11 +101,10 @@ FileResult analyze_text(const std::string& path, std::string text, const Fronten
     return r;
 }
 
-FileResult analyze_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter,
-                        bool explicitly_named) {
+FileResult analyze_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter) {
     std::string text, error;
     if (!read_file(path, text, error)) return parse_failure(path, error, {1, 1}, filter);
-    return analyze_text(path, std::move(text), opts, filter, explicitly_named);
+    return analyze_text(path, std::move(text), opts, filter);
 }
 
 std::vector<Model> models_of_file(const std::string& path, const FrontendOptions& opts, std::string* error) {

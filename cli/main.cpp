@@ -7,25 +7,36 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "cli/analyze_file.h"
 #include "cli/discover.h"
 #include "cli/parameters_file.h"
 #include "cli/rule_docs.h"
+#include "cli/rule_selection.h"
 #include "core/analyses.h"
 #include "core/explain_function.h"
+#include "reporters/format_writers.h"
 #include "reporters/reporter.h"
 
 using namespace vpclint;
 
 namespace {
 
+// The same table as the README's "Exit codes" (tests/e2e/exit_codes.sh checks every row).
 constexpr const char* kExitCodes =
     "Exit codes:\n"
-    "  0  no finding at or above the --fail-on level\n"
+    "  0  at least one template or plan analysed (or --allow-empty), and no finding at or\n"
+    "     above the --fail-on level; with --fail-on never, whenever the run itself worked\n"
     "  1  findings at or above the --fail-on level\n"
-    "  2  usage error, or an input that could not be read or parsed (VL001)\n";
+    "  2  the run failed: a usage error (unknown option, rule id or format; a parameter\n"
+    "     value outside AllowedValues; a missing --tf-root; a bad --parameters-file), a path\n"
+    "     that does not exist, no template or plan analysed, a report that cannot be\n"
+    "     written; or an input that could not be read or parsed (VL001), unless\n"
+    "     --fail-on never\n";
 
 struct Options {
     std::vector<std::string> paths;
@@ -34,23 +45,94 @@ struct Options {
     std::string fail_on = "error";
     std::vector<std::string> select, ignore, parameters;
     std::string parameters_file, tf_root, explain_rule, explain_function, rule_docs_dir, color = "auto";
+    std::string stdin_filename = "-", srcroot;
     unsigned jobs = 0;
     bool list_rules = false, version = false, quiet = false, report_suppressed = false;
+    bool allow_empty = false, strict_parameters = false;
 };
 
-std::vector<std::string> split_ids(const std::vector<std::string>& in) {
-    std::vector<std::string> out;
-    for (const std::string& s : in) {
-        size_t start = 0;
-        while (start <= s.size()) {
-            size_t comma = s.find(',', start);
-            std::string id = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-            if (!id.empty()) out.push_back(id);
-            if (comma == std::string::npos) break;
-            start = comma + 1;
+// The repository root for SARIF URIs: the nearest directory upwards holding
+// .git (a directory, or a file in a worktree or submodule), else the working
+// directory. Found without running git, so it works where git is missing.
+std::string default_srcroot() {
+    std::error_code ec;
+    std::filesystem::path cwd = std::filesystem::current_path(ec);
+    for (std::filesystem::path d = cwd; !d.empty(); d = d.parent_path()) {
+        if (std::filesystem::exists(d / ".git", ec)) return d.string();
+        if (d == d.parent_path()) break;
+    }
+    return cwd.string();
+}
+
+bool colour_wanted(const std::string& mode, bool tty) {
+    if (mode == "always") return true;
+    if (mode == "never" || !tty) return false;
+    // https://no-color.org: set and non-empty disables colour.
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color && *no_color) return false;
+    const char* term = std::getenv("TERM");
+    return !(term && std::string_view(term) == "dumb");
+}
+
+std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s.empty() ? "(none)" : s;
+}
+
+// --list-rules -f json: the catalog for tools.
+std::string rule_list_json() {
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (const Rule& r : all_rules()) {
+        const RuleDescriptor& d = *r.descriptor;
+        arr.push_back({{"id", std::string(d.id)}, {"slug", std::string(d.slug)}, {"levels", std::string(d.levels)},
+                       {"summary", std::string(d.summary)}});
+    }
+    return arr.dump(2) + "\n";
+}
+
+// Parameters given on the command line against what the analysed templates
+// declare. Returns false when the run must stop (a value outside
+// AllowedValues; an undeclared name with --strict-parameters).
+bool check_parameters(const std::map<std::string, std::string>& given, const std::vector<FileResult>& results,
+                      bool strict) {
+    std::set<std::string> declared;
+    bool any_template = false;
+    for (const FileResult& r : results) {
+        if (r.kind != InputKind::CloudFormation || !r.analysed) continue;
+        any_template = true;
+        for (const auto& [name, allowed] : r.declared_parameters) declared.insert(name);
+    }
+    if (!any_template) return true;  // plans take no parameters; nothing to compare
+    bool ok = true;
+    for (const auto& [name, value] : given) {
+        if (declared.count(name)) continue;
+        std::cerr << "vpclint: " << (strict ? "error" : "warning") << ": parameter " << name
+                  << " is not declared by the template" << (results.size() > 1 ? "s" : "")
+                  << "; declared parameters: " << joined({declared.begin(), declared.end()}) << "\n";
+        if (strict) ok = false;
+    }
+    for (const FileResult& r : results) {
+        for (const auto& [name, allowed] : r.declared_parameters) {
+            auto it = given.find(name);
+            if (it == given.end() || allowed.empty()) continue;
+            // A list parameter's value is comma separated; each item must be allowed.
+            std::vector<std::string> items{it->second};
+            if (std::find(allowed.begin(), allowed.end(), it->second) == allowed.end() &&
+                it->second.find(',') != std::string::npos) {
+                items.clear();
+                std::stringstream ss(it->second);
+                for (std::string item; std::getline(ss, item, ',');) items.push_back(item);
+            }
+            for (const std::string& item : items)
+                if (std::find(allowed.begin(), allowed.end(), item) == allowed.end()) {
+                    std::cerr << "vpclint: error: " << r.path << ": parameter " << name << " = '" << item
+                              << "' is not one of its AllowedValues: " << joined(allowed) << "\n";
+                    ok = false;
+                }
         }
     }
-    return out;
+    return ok;
 }
 
 std::vector<FileResult> analyse_all(const std::vector<InputFile>& files, const FrontendOptions& fo,
@@ -58,7 +140,7 @@ std::vector<FileResult> analyse_all(const std::vector<InputFile>& files, const F
     std::vector<FileResult> results(files.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < files.size();) results[i] = analyze_file(files[i].path, fo, filter, files[i].explicitly_named);
+        for (size_t i; (i = next.fetch_add(1)) < files.size();) results[i] = analyze_file(files[i].path, fo, filter);
     };
     jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
     std::vector<std::thread> pool;
@@ -77,6 +159,14 @@ int run_explain_function(const Options& o, const FrontendOptions& fo) {
     std::vector<Model> models = models_of_file(display_path(o.paths[0]), fo, &error);
     if (models.empty()) {
         std::cerr << "vpclint: " << o.paths[0] << ": " << error << "\n";
+        return 2;
+    }
+    if (o.explain_function.empty()) {
+        std::set<std::string> ids;
+        for (const Model& m : models)
+            for (const Function& f : m.functions) ids.insert(f.id);
+        std::cerr << "vpclint: explain needs --function ID; the functions in " << o.paths[0] << ": "
+                  << joined({ids.begin(), ids.end()}) << "\n";
         return 2;
     }
     bool found = false;
@@ -113,35 +203,48 @@ int main(int argc, char** argv) {
     Options o;
     CLI::App app{
         "vpclint: finds the AWS Lambda networking mistakes in CloudFormation/SAM templates and Terraform\n"
-        "plan/state JSON that deploy fine and then fail at run time.\n\n"
-        "Usage: vpclint [options] PATH...        (files and directories; directories are walked)\n"
-        "       vpclint explain PATH --function ID",
+        "plan/state JSON that deploy fine and then fail at run time.\n"
+        "PATH: files and directories (directories are walked); '-' reads standard input.\n"
+        "Also: vpclint explain PATH --function ID   (why a function gets, or does not get, a finding)",
         "vpclint"};
     app.footer(std::string("\n") + kExitCodes);
-    app.add_option("paths", o.paths, "Files and directories to analyse");
+    app.add_option("paths", o.paths, "Files and directories to analyse; - for standard input");
     app.add_option("-f,--format", o.format, "Output format: text, gcc, json, sarif, github, junit, gitlab")
         ->default_str("text");
     app.add_option("-o,--output", o.output, "Write the report to FILE instead of standard output");
     app.add_option("--fail-on", o.fail_on, "Lowest level that makes the exit code 1: error, warning, note, never")
         ->check(CLI::IsMember({"error", "warning", "note", "never"}))
         ->default_str("error");
-    app.add_option("--select", o.select, "Only these rules (ids or id prefixes, comma separated)")
+    app.add_option("--select", o.select,
+                   "Only these rules: one comma-separated value of ids, id prefixes (VL1) or rule names; "
+                   "case-insensitive. VL001/VL002 are always reported")
         ->allow_extra_args(false);
-    app.add_option("--ignore", o.ignore, "Skip these rules (ids or id prefixes, comma separated)")
+    app.add_option("--ignore", o.ignore,
+                   "Skip these rules: one comma-separated value of ids, id prefixes or rule names; "
+                   "case-insensitive")
         ->allow_extra_args(false);
     app.add_option("-p,--parameter", o.parameters, "Template parameter value Key=Value (repeatable)")
         ->allow_extra_args(false);
     app.add_option("--parameters-file", o.parameters_file,
                    "Parameter values in the AWS CLI JSON format [{\"ParameterKey\":…,\"ParameterValue\":…}]");
+    app.add_flag("--strict-parameters", o.strict_parameters,
+                   "A --parameter the templates do not declare is an error (default: a warning)");
     app.add_option("--tf-root", o.tf_root, "Directory of the .tf files behind a Terraform plan (for line numbers)");
+    app.add_option("--stdin-filename", o.stdin_filename,
+                   "Name for the document read from '-' (in positions and reports)");
+    app.add_option("--srcroot", o.srcroot,
+                   "Repository root for SARIF URIs (default: the git top level, else the working directory)");
+    app.add_flag("--allow-empty", o.allow_empty,
+                 "Exit 0 when no template or plan is among the inputs (for hooks); otherwise that is exit 2");
     app.add_option("-j,--jobs", o.jobs, "Files analysed in parallel (default: number of cores)");
-    app.add_option("--color", o.color, "Colour in text output: auto, always, never (NO_COLOR is honoured)")
+    app.add_option("--color", o.color,
+                   "Colour in text output: auto (a terminal, NO_COLOR unset or empty, TERM not dumb), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->default_str("auto");
     app.add_flag("-q,--quiet", o.quiet, "Print only findings, no summary (for hooks)");
     app.add_flag("--report-suppressed", o.report_suppressed,
                  "Keep suppressed findings in SARIF and JSON output (they never affect the exit code)");
-    app.add_flag("--list-rules", o.list_rules, "List every rule and exit");
+    app.add_flag("--list-rules", o.list_rules, "List every rule and exit (-f json for JSON)");
     app.add_option("--explain", o.explain_rule, "Explain a rule (e.g. VL504) and exit");
     app.add_option("--explain-function", o.explain_function,
                    "Explain one function of one file: its subnets' egress and its needs");
@@ -162,7 +265,11 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (o.list_rules) {
-        std::cout << rule_list_text();
+        if (o.format != "text" && o.format != "json") {
+            std::cerr << "vpclint: --list-rules prints text or json, not " << o.format << "\n";
+            return 2;
+        }
+        std::cout << (o.format == "json" ? rule_list_json() : rule_list_text());
         return 0;
     }
     if (!o.explain_rule.empty()) {
@@ -185,6 +292,14 @@ int main(int argc, char** argv) {
 
     FrontendOptions fo;
     fo.tf_root = o.tf_root;
+    if (!o.tf_root.empty() && !std::filesystem::is_directory(o.tf_root)) {
+        std::cerr << "vpclint: --tf-root " << o.tf_root << ": no such directory\n";
+        return 2;
+    }
+    if (!o.srcroot.empty() && !std::filesystem::is_directory(o.srcroot)) {
+        std::cerr << "vpclint: --srcroot " << o.srcroot << ": no such directory\n";
+        return 2;
+    }
     std::string error;
     if (!o.parameters_file.empty() && !read_parameters_file(o.parameters_file, fo.parameters, error)) {
         std::cerr << "vpclint: " << error << "\n";
@@ -194,7 +309,7 @@ int main(int argc, char** argv) {
         std::cerr << "vpclint: " << error << "\n";
         return 2;
     }
-    if (!o.explain_function.empty()) return run_explain_function(o, fo);
+    if (!o.explain_function.empty() || explain_cmd) return run_explain_function(o, fo);
     if (o.paths.empty()) {
         std::cerr << "vpclint: no input: name files or directories (see --help)\n";
         return 2;
@@ -204,21 +319,34 @@ int main(int argc, char** argv) {
         std::cerr << "vpclint: unknown format '" << o.format << "' (text, gcc, json, sarif, github, junit, gitlab)\n";
         return 2;
     }
-    RuleFilter filter{split_ids(o.select), split_ids(o.ignore)};
-    for (const std::string& id : filter.select)
-        if (id.rfind("VL", 0) != 0) {
-            std::cerr << "vpclint: --select expects rule ids like VL504, got '" << id << "'\n";
-            return 2;
-        }
-
-    Discovery found = discover(o.paths);
-    bool input_error = false;
-    for (const std::string& p : found.errors) {
-        std::cerr << "vpclint: " << p << ": no such file or directory\n";
-        input_error = true;
+    std::vector<std::string> select, ignore;
+    if (!resolve_rule_items(o.select, "--select", select, error) ||
+        !resolve_rule_items(o.ignore, "--ignore", ignore, error)) {
+        std::cerr << "vpclint: " << error << "\n";
+        return 2;
     }
+    RuleFilter filter = make_rule_filter(select, ignore);
+
+    // '-': one document from standard input, named by --stdin-filename.
+    size_t dashes = static_cast<size_t>(std::count(o.paths.begin(), o.paths.end(), "-"));
+    if (dashes > 1) {
+        std::cerr << "vpclint: '-' (standard input) may be given once\n";
+        return 2;
+    }
+    std::vector<std::string> paths;
+    for (const std::string& p : o.paths)
+        if (p != "-") paths.push_back(p);
+    Discovery found = discover(paths);
+    for (const std::string& p : found.errors) std::cerr << "vpclint: " << p << ": no such file or directory\n";
     unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::vector<FileResult> results = analyse_all(found.files, fo, filter, jobs);
+    if (dashes) {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        results.push_back(analyze_text(o.stdin_filename, std::move(ss).str(), fo, filter));
+        found.files.push_back({o.stdin_filename, true});
+    }
+    if (!check_parameters(fo.parameters, results, o.strict_parameters)) return 2;
 
     ReportInput in;
     size_t suppressed = 0;
@@ -246,9 +374,17 @@ int main(int argc, char** argv) {
     for (const Rule& r : all_rules())
         if (filter.enabled(r.descriptor->id)) in.rules.push_back(&r);
     in.working_directory = std::filesystem::current_path().string();
-    in.quiet = o.quiet;
+    in.srcroot = std::filesystem::absolute(o.srcroot.empty() ? default_srcroot() : o.srcroot).lexically_normal().string();
+    in.missing_paths = found.errors;
+    Severity threshold = o.fail_on == "note" ? Severity::Note : o.fail_on == "warning" ? Severity::Warning : Severity::Error;
+    if (o.fail_on == "never") in.fail_on = std::nullopt;
+    else in.fail_on = threshold;
+    // With -o the report goes to the file and the summary to stderr, so a CI
+    // log still says what happened.
+    bool summary_to_stderr = !o.output.empty() && !o.quiet;
+    in.quiet = o.quiet || summary_to_stderr;
     bool tty = o.output.empty() && isatty(STDOUT_FILENO);
-    in.color = o.color == "always" || (o.color == "auto" && tty && !std::getenv("NO_COLOR"));
+    in.color = colour_wanted(o.color, tty);
     in.source_line = [&sources](const std::string& file, uint32_t line) -> std::string {
         auto it = sources.find(file);
         if (it == sources.end() || line == 0) return {};
@@ -276,6 +412,7 @@ int main(int argc, char** argv) {
         }
     }
 
+    if (summary_to_stderr) std::cerr << "vpclint: " << summary_line(in) << "\n";
     if (suppressed && !o.quiet && *format == ReportFormat::Text)
         std::cerr << "vpclint: " << suppressed << " suppressed finding" << (suppressed == 1 ? "" : "s")
                   << " not shown (--report-suppressed keeps them in SARIF and JSON)\n";
@@ -289,8 +426,14 @@ int main(int argc, char** argv) {
         if (!any || d.severity > worst) worst = d.severity;
         any = true;
     }
-    if (parse_error || input_error) return 2;
-    if (!any || o.fail_on == "never") return 0;
-    Severity threshold = o.fail_on == "note" ? Severity::Note : o.fail_on == "warning" ? Severity::Warning : Severity::Error;
+    if (!found.errors.empty()) return 2;
+    if (in.files.empty() && !o.allow_empty) {
+        std::cerr << "vpclint: no CloudFormation template or Terraform plan/state among the inputs; nothing was "
+                     "checked (--allow-empty makes this exit 0)\n";
+        return 2;
+    }
+    if (o.fail_on == "never") return 0;
+    if (parse_error) return 2;
+    if (!any) return 0;
     return worst >= threshold ? 1 : 0;
 }

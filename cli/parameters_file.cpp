@@ -1,6 +1,8 @@
 #include "cli/parameters_file.h"
 
+#include <algorithm>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 namespace vpclint {
@@ -36,14 +38,30 @@ std::string as_text(const nlohmann::json& v) {
 }  // namespace
 
 bool read_parameters_file(const std::string& path, std::map<std::string, std::string>& out, std::string& error) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in) {
         error = "cannot read parameters file " + path;
         return false;
     }
-    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-    if (j.is_discarded()) {
-        error = "parameters file " + path + " is not valid JSON";
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = std::move(ss).str();
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.byte is 1-based and points just past the offending character.
+        size_t at = e.byte ? std::min<size_t>(e.byte - 1, text.size()) : 0;
+        size_t line = 1, col = 1;
+        for (size_t i = 0; i < at; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+                ++col;
+            }
+        }
+        error = path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": parameters file is not valid JSON";
         return false;
     }
     if (j.is_object() && j.contains("Parameters") && j["Parameters"].is_object()) j = j["Parameters"];

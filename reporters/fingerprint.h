@@ -18,4 +18,22 @@ inline std::string fingerprint_hex(const std::string& s) {
     return out;
 }
 
+// The fingerprint of a finding, shared by SARIF (primaryLocationLineHash) and
+// GitLab Code Quality: stable when unrelated lines move, since it hashes no
+// line number, only the rule, the file, the resource and the text of the
+// flagged line (trimmed); `occurrence` (1, 2, …, counted per identical base
+// in report order) keeps findings on identical lines apart.
+inline std::string finding_fingerprint(const std::string& rule, const std::string& file, const std::string& resource,
+                                       const std::string& line_text, int occurrence) {
+    size_t b = line_text.find_first_not_of(" \t"), e = line_text.find_last_not_of(" \t\r");
+    std::string trimmed = b == std::string::npos ? std::string() : line_text.substr(b, e - b + 1);
+    return fingerprint_hex(rule + "\n" + file + "\n" + resource + "\n" + trimmed) + ":" + std::to_string(occurrence);
+}
+
+// The part of finding_fingerprint that occurrences are counted by.
+inline std::string finding_fingerprint_base(const std::string& rule, const std::string& file,
+                                            const std::string& resource, const std::string& line_text) {
+    return finding_fingerprint(rule, file, resource, line_text, 0);
+}
+
 }  // namespace vpclint

@@ -26,11 +26,15 @@ void write_gitlab(const ReportInput& in, std::ostream& out) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     std::map<std::string, int> seen;
     for (const Diagnostic& d : in.diagnostics) {
-        std::string base = d.rule_id + "|" + d.loc.file + "|" + d.resource + "|" + d.message;
+        // The SARIF scheme: no line numbers are hashed (a message may quote
+        // one), so a finding keeps its fingerprint when unrelated lines move,
+        // and GitLab does not report it as fixed and new again.
+        std::string line = in.source_line ? in.source_line(d.loc.file, d.loc.line) : std::string();
+        std::string base = finding_fingerprint_base(d.rule_id, d.loc.file, d.resource, line);
         nlohmann::ordered_json j;
         j["description"] = d.rule_id + " " + d.message;
         j["check_name"] = d.rule_id;
-        j["fingerprint"] = fingerprint_hex(base + "|" + std::to_string(seen[base]++));
+        j["fingerprint"] = finding_fingerprint(d.rule_id, d.loc.file, d.resource, line, ++seen[base]);
         j["severity"] = gitlab_severity(d.severity);
         j["location"]["path"] = d.loc.file;
         // GitLab rejects a line below 1; a file-level problem goes on line 1.

@@ -24,6 +24,15 @@ struct ReportInput {
     std::string working_directory;        // absolute
     bool color = false;                   // text: ANSI colours
     bool quiet = false;                   // only findings, no summary
+    // SARIF's %SRCROOT% (absolute): URIs are relative to it; empty: the
+    // working directory.
+    std::string srcroot;
+    // The --fail-on level; nullopt for `never`. JUnit fails a test case only
+    // at or above it (VL001 is always an <error>).
+    std::optional<Severity> fail_on = Severity::Error;
+    // Command-line paths that do not exist: the run failed, and the summary
+    // and SARIF's invocation say so.
+    std::vector<std::string> missing_paths;
     // Text of a source line (1-based); empty when unavailable.
     std::function<std::string(const std::string& file, uint32_t line)> source_line;
 };

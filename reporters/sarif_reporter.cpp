@@ -3,6 +3,7 @@
 // GitHub's "SARIF support for code scanning" page.
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -22,6 +23,22 @@ constexpr const char* kSrcRoot = "%SRCROOT%";
 const char* sarif_level(Severity s) {
     return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
 }
+
+// GitHub code scanning ranks security alerts by rule property
+// `security-severity` (a number as a string; over 9.0 critical, 7.0–8.9
+// high, 4.0–6.9 medium, 0.1–3.9 low). vpclint derives it from the rule's
+// default level: an error (fails at deployment or run time) is high, a
+// warning medium, a note low. Documented in docs/ci.md.
+const char* security_severity(Severity s) {
+    return s == Severity::Error ? "7.5" : s == Severity::Warning ? "5.0" : "2.0";
+}
+
+// GitHub's limits for one SARIF upload ("SARIF support for code scanning",
+// "Validating your SARIF file"); past them the upload is rejected, so the
+// report is cut with a notification instead.
+constexpr size_t kMaxResults = 25000;
+constexpr size_t kMaxLocations = 1000;            // per result (relatedLocations here)
+constexpr size_t kMaxThreadFlowLocations = 10000;  // per result
 
 // RFC 3986: keep unreserved characters and '/', percent-encode the rest
 // (spaces, '%', '#', non-ASCII bytes of UTF-8).
@@ -58,14 +75,29 @@ std::string file_uri(const std::string& absolute) {
     return "file:///" + absolute.substr(0, 2) + uri_encode(absolute.substr(2));
 }
 
-json artifact_location(const std::string& file) {
+// Where reported paths (relative to the working directory, or absolute) are
+// resolved: %SRCROOT% is the repository root, so a run from a subdirectory
+// still gives repository-relative URIs, and a file outside the root gets an
+// absolute file: URI rather than one starting with "../".
+struct UriBase {
+    std::filesystem::path cwd, root;
+};
+
+json artifact_location(const std::string& file, const UriBase& base) {
+    namespace fs = std::filesystem;
     std::string p = forward_slashes(file);
     json a;
-    if (is_absolute(p)) {
-        a["uri"] = file_uri(p);
-    } else {
-        a["uri"] = uri_encode(p);
+    fs::path absolute = is_absolute(p) ? fs::path(p) : (base.cwd / p);
+    absolute = absolute.lexically_normal();
+    fs::path rel = base.root.empty() ? fs::path() : absolute.lexically_relative(base.root);
+    bool inside = !rel.empty() && *rel.begin() != ".." && !rel.is_absolute();
+    if (inside) {
+        a["uri"] = uri_encode(forward_slashes(rel.generic_string()));
         a["uriBaseId"] = kSrcRoot;
+    } else {
+        std::string abs = forward_slashes(absolute.generic_string());
+        if (!is_absolute(abs)) abs = "/" + abs;
+        a["uri"] = file_uri(abs);
     }
     return a;
 }
@@ -91,9 +123,9 @@ uint32_t column_count(const std::string& line) {
 // `line_text` is the text of the start line when known: it gives the region a
 // snippet and the location a context region (the whole line), which viewers
 // show without the file at hand.
-json physical_location(const Location& l, const std::string& line_text = {}) {
+json physical_location(const Location& l, const UriBase& base, const std::string& line_text = {}) {
     json p;
-    p["artifactLocation"] = artifact_location(l.file);
+    p["artifactLocation"] = artifact_location(l.file, base);
     json region;
     // A region needs a line; a problem with no line (an unreadable file) is
     // put on line 1 rather than dropped, since code scanning needs one.
@@ -119,9 +151,9 @@ json physical_location(const Location& l, const std::string& line_text = {}) {
     return p;
 }
 
-json location_with_message(const Location& l, const std::string& message) {
+json location_with_message(const Location& l, const std::string& message, const UriBase& base) {
     json loc;
-    loc["physicalLocation"] = physical_location(l);
+    loc["physicalLocation"] = physical_location(l, base);
     if (!message.empty()) loc["message"]["text"] = message;
     return loc;
 }
@@ -151,11 +183,6 @@ std::string result_message(const Diagnostic& d) {
     return text;
 }
 
-std::string trimmed(const std::string& s) {
-    size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t\r");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
 std::string help_markdown(const RuleDescriptor& d) {
     std::string s = "**" + std::string(d.id) + " " + std::string(d.slug) + "**: " + std::string(d.summary) + "\n\n";
     s += std::string(d.rationale) + "\n\n**How to fix:** " + std::string(d.fix) + "\n\n";
@@ -179,6 +206,7 @@ json rule_json(const RuleDescriptor& d) {
     for (std::string w; words >> w;) tags.push_back(w);
     r["properties"]["tags"] = tags;
     r["properties"]["precision"] = std::string(d.precision);
+    r["properties"]["security-severity"] = security_severity(d.level);
     return r;
 }
 
@@ -197,48 +225,66 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
         driver["rules"].push_back(rule_json(*r->descriptor));
     }
 
+    namespace fs = std::filesystem;
+    UriBase base{fs::path(forward_slashes(in.working_directory)),
+                 fs::path(forward_slashes(in.srcroot.empty() ? in.working_directory : in.srcroot)).lexically_normal()};
     json results = json::array();
     json notifications = json::array();
+    auto notify = [&](const char* level, const std::string& text) {
+        notifications.push_back(json{{"level", level}, {"message", {{"text", text}}}});
+    };
+    for (const std::string& p : in.missing_paths) notify("error", p + ": no such file or directory; not analysed");
+    bool input_failed = !in.missing_paths.empty();
+    size_t cut_related = 0, cut_steps = 0;
     std::map<std::string, int> occurrences;  // fingerprint base -> count, for uniqueness
     for (const Diagnostic& d : in.diagnostics) {
+        if (results.size() == kMaxResults) {
+            notify("warning", "SARIF output cut at " + std::to_string(kMaxResults) + " of " +
+                                  std::to_string(in.diagnostics.size()) +
+                                  " results (GitHub code scanning's limit per run); the text or JSON output has all");
+            break;
+        }
         json res;
         res["ruleId"] = d.rule_id;
         if (auto it = rule_index.find(d.rule_id); it != rule_index.end()) res["ruleIndex"] = it->second;
         res["level"] = sarif_level(d.severity);
         res["message"]["text"] = result_message(d);
         std::string line = in.source_line ? in.source_line(d.loc.file, d.loc.line) : std::string();
-        res["locations"] = json::array({json{{"physicalLocation", physical_location(d.loc, line)}}});
+        res["locations"] = json::array({json{{"physicalLocation", physical_location(d.loc, base, line)}}});
         if (!d.resource.empty())
             res["locations"][0]["logicalLocations"] =
                 json::array({json{{"name", d.resource}, {"fullyQualifiedName", d.resource}, {"kind", "resource"}}});
         if (!d.related.empty()) {
             json rel = json::array();
-            for (size_t i = 0; i < d.related.size(); ++i) {
-                json l = location_with_message(d.related[i].loc, d.related[i].message);
+            for (size_t i = 0; i < std::min(d.related.size(), kMaxLocations); ++i) {
+                json l = location_with_message(d.related[i].loc, d.related[i].message, base);
                 l["id"] = static_cast<int>(i + 1);
                 rel.push_back(std::move(l));
             }
             res["relatedLocations"] = std::move(rel);
+            if (d.related.size() > kMaxLocations) ++cut_related;
         }
         if (!d.path.empty()) {
             json steps = json::array();
-            for (const RelatedLocation& p : d.path) steps.push_back(json{{"location", location_with_message(p.loc, p.message)}});
+            for (size_t i = 0; i < std::min(d.path.size(), kMaxThreadFlowLocations); ++i)
+                steps.push_back(json{{"location", location_with_message(d.path[i].loc, d.path[i].message, base)}});
+            if (d.path.size() > kMaxThreadFlowLocations) ++cut_steps;
             res["codeFlows"] = json::array({json{{"threadFlows", json::array({json{{"locations", steps}}})}}});
         }
-        // Stable when unrelated lines move: no line numbers, only the rule,
-        // the file, the resource and the text of the flagged line; the
-        // occurrence counter keeps findings on identical lines apart.
-        std::string base = fingerprint_hex(d.rule_id + "\n" + d.loc.file + "\n" + d.resource + "\n" + trimmed(line));
-        res["partialFingerprints"]["primaryLocationLineHash"] = base + ":" + std::to_string(++occurrences[base]);
+        // Stable when unrelated lines move (reporters/fingerprint.h).
+        std::string fp_base = finding_fingerprint_base(d.rule_id, d.loc.file, d.resource, line);
+        res["partialFingerprints"]["primaryLocationLineHash"] =
+            finding_fingerprint(d.rule_id, d.loc.file, d.resource, line, ++occurrences[fp_base]);
         if (d.suppressed)
             res["suppressions"] = json::array({json{{"kind", "inSource"}, {"justification", d.justification}}});
         results.push_back(std::move(res));
 
         if (d.rule_id == "VL001") {
+            input_failed = true;
             json n;
             n["level"] = "error";
             n["message"]["text"] = d.message;
-            n["locations"] = json::array({json{{"physicalLocation", physical_location(d.loc)}}});
+            n["locations"] = json::array({json{{"physicalLocation", physical_location(d.loc, base)}}});
             // A parse problem is a rule (VL001), not one of the driver's
             // notification descriptors: associatedRule is the link for that.
             n["associatedRule"]["id"] = "VL001";
@@ -247,22 +293,35 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
         }
     }
 
+    if (cut_related)
+        notify("warning", std::to_string(cut_related) + " result(s) had more than " + std::to_string(kMaxLocations) +
+                              " related locations; the rest were left out (GitHub's limit)");
+    if (cut_steps)
+        notify("warning", std::to_string(cut_steps) + " result(s) had more than " +
+                              std::to_string(kMaxThreadFlowLocations) +
+                              " explanation steps; the rest were left out (GitHub's limit)");
+
     json run;
     run["tool"]["driver"] = std::move(driver);
     run["automationDetails"]["id"] = "vpclint/";
     // Columns count characters, not UTF-16 code units (SARIF's default).
     run["columnKind"] = "unicodeCodePoints";
     // A base URI must end with '/' or the last segment is dropped on resolution.
-    std::string root = forward_slashes(in.working_directory);
-    if (root.empty() || root.back() != '/') root += '/';
-    if (!is_absolute(root)) root = "/" + root;
-    run["originalUriBaseIds"][kSrcRoot]["uri"] = file_uri(root);
+    auto dir_uri = [](std::string dir) {
+        dir = forward_slashes(dir);
+        if (dir.empty() || dir.back() != '/') dir += '/';
+        if (!is_absolute(dir)) dir = "/" + dir;
+        return file_uri(dir);
+    };
+    run["originalUriBaseIds"][kSrcRoot]["uri"] = dir_uri(base.root.generic_string());
     json artifacts = json::array();
-    for (const std::string& f : in.files) artifacts.push_back(json{{"location", artifact_location(f)}});
+    for (const std::string& f : in.files) artifacts.push_back(json{{"location", artifact_location(f, base)}});
     run["artifacts"] = std::move(artifacts);
     json inv;
-    inv["executionSuccessful"] = true;
-    inv["workingDirectory"]["uri"] = file_uri(root);
+    // False when an input could not be read or parsed, or a path was missing:
+    // the run did not check everything it was asked to.
+    inv["executionSuccessful"] = !input_failed;
+    inv["workingDirectory"]["uri"] = dir_uri(in.working_directory);
     if (!notifications.empty()) inv["toolExecutionNotifications"] = std::move(notifications);
     run["invocations"] = json::array({std::move(inv)});
     run["results"] = std::move(results);

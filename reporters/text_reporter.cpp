@@ -61,7 +61,13 @@ std::string summary_line(const ReportInput& in) {
         files.insert(d.loc.file);
     }
     size_t total = std::max(in.files.size(), files.size());
-    if (in.diagnostics.empty()) return "no problems in " + plural(total, "file");
+    // A run that checked nothing, or not everything it was asked to, must not
+    // read as a clean one.
+    std::string missing = in.missing_paths.empty() ? "" : plural(in.missing_paths.size(), "path") + " not found; ";
+    if (in.diagnostics.empty() && total == 0) return missing + "no template or plan analysed";
+    if (in.diagnostics.empty())
+        return missing + (missing.empty() ? "no problems in " : "no findings in the ") + plural(total, "file") +
+               (missing.empty() ? "" : " analysed");
     std::string parts;
     auto add = [&](size_t n, const char* w) {
         if (!n) return;
@@ -71,7 +77,7 @@ std::string summary_line(const ReportInput& in) {
     add(errors, "error");
     add(warnings, "warning");
     add(notes, "note");
-    return parts + " in " + std::to_string(files.size()) + " of " + plural(total, "file");
+    return missing + parts + " in " + std::to_string(files.size()) + " of " + plural(total, "file");
 }
 
 void write_text(const ReportInput& in, std::ostream& out) {
