@@ -12,10 +12,10 @@ bool looks_like_infrastructure(std::string_view text) {
         o.set_encoding(RE2::Options::EncodingLatin1);
         return o;
     }();
-    static const RE2 cfn_version(R"((?m)(^|["{,\s])"?AWSTemplateFormatVersion"?\s*:)", opts);
-    static const RE2 cfn_type(R"((?m)(^\s*|["{,]\s*)"?Type"?\s*:\s*["']?(AWS|Custom|Alexa)::[A-Za-z0-9]+)", opts);
-    static const RE2 tf_version(R"("format_version"\s*:)", opts);
-    static const RE2 tf_body(R"("(planned_values|resource_changes|values)"\s*:)", opts);
+    static const RE2 cfn_version(R"re((?m)(^|["{,\s])"?AWSTemplateFormatVersion"?\s*:)re", opts);
+    static const RE2 cfn_type(R"re((?m)(^\s*|["{,]\s*)"?Type"?\s*:\s*["']?(AWS|Custom|Alexa)::[A-Za-z0-9]+)re", opts);
+    static const RE2 tf_version(R"re("format_version"\s*:)re", opts);
+    static const RE2 tf_body(R"re("(planned_values|resource_changes|values)"\s*:)re", opts);
     re2::StringPiece t(text.data(), text.size());
     if (RE2::PartialMatch(t, cfn_version) || RE2::PartialMatch(t, cfn_type)) return true;
     return RE2::PartialMatch(t, tf_version) && RE2::PartialMatch(t, tf_body);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "reporters/reporter.h"
@@ -132,6 +133,7 @@ TEST_CASE("github annotations leave out unknown positions", "[reporters]") {
 TEST_CASE("junit escapes XML", "[reporters]") {
     ReportInput in = sample();
     in.diagnostics[kSubnetsDisagree].resource = "Fn<\"A\">&B";
+    in.fail_on = Severity::Note;  // every finding a <failure>, with a message attribute
     std::string out = render(ReportFormat::Junit, in);
     CHECK(out.find("&quot;quoted&quot; &lt;tag&gt; &amp; 100%") != std::string::npos);
     CHECK(out.find("<tag>") == std::string::npos);
@@ -253,8 +255,10 @@ TEST_CASE("gcc output is one line per finding", "[reporters]") {
     ReportInput in = sample();
     std::string out = render(ReportFormat::Gcc, in);
     CHECK(std::count(out.begin(), out.end(), '\n') == static_cast<long>(in.diagnostics.size()));
-    CHECK(out.find("stacks/other dir/x.json:5:12: warning: Line one, line two: with a colon. (Worker) [VL101]\n") !=
+    // A note is gcc's `note:`; a line break is written as the escape \n.
+    CHECK(out.find("stacks/other dir/x.json:5:12: note: Line one,\\nline two: with a colon. (Worker) [VL101]\n") !=
           std::string::npos);
+    CHECK(out.find('\r') == std::string::npos);
 }
 
 TEST_CASE("text output has no colour unless asked, a summary unless quiet", "[reporters]") {
@@ -272,4 +276,83 @@ TEST_CASE("text output has no colour unless asked, a summary unless quiet", "[re
     CHECK(render(ReportFormat::Text, none) == "no problems in 1 file\n");
     none.files.push_back("b.yaml");
     CHECK(render(ReportFormat::Text, none) == "no problems in 2 files\n");
+}
+
+TEST_CASE("gitlab fingerprints do not hash line numbers and are unique", "[reporters]") {
+    ReportInput in = sample();
+    auto fingerprints = [](const std::string& report) {
+        std::vector<std::string> out;
+        for (const auto& issue : nlohmann::json::parse(report)) out.push_back(issue["fingerprint"]);
+        return out;
+    };
+    std::vector<std::string> before = fingerprints(render(ReportFormat::Gitlab, in));
+    // Ten lines inserted above every finding: same text, new line numbers,
+    // and a message that quotes a line number.
+    for (Diagnostic& d : in.diagnostics) {
+        d.loc.line += 10;
+        d.message += " (see line " + std::to_string(d.loc.line) + ")";
+    }
+    in.source_line = [](const std::string& f, uint32_t l) { return sample_line(f, l - 10); };
+    CHECK(fingerprints(render(ReportFormat::Gitlab, in)) == before);
+    std::vector<std::string> sorted = before;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+    // The same scheme as SARIF's primaryLocationLineHash.
+    nlohmann::json sarif = nlohmann::json::parse(render(ReportFormat::Sarif, sample()));
+    std::vector<std::string> sarif_fps;
+    for (const auto& r : sarif["runs"][0]["results"]) sarif_fps.push_back(r["partialFingerprints"]["primaryLocationLineHash"]);
+    CHECK(sarif_fps == before);
+}
+
+TEST_CASE("SARIF rules carry security-severity, URIs are relative to the source root", "[reporters]") {
+    ReportInput in = sample();
+    in.working_directory = "/work/project/stacks";
+    in.srcroot = "/work/project";
+    for (Diagnostic& d : in.diagnostics)
+        if (d.loc.file.rfind("stacks/", 0) == 0) d.loc.file = d.loc.file.substr(7);
+    in.diagnostics.push_back(diag("VL101", "function-in-public-subnet", Severity::Error, Location{"../../elsewhere/t.yaml", 1, 1, 0, 0},
+                                  "F", "m", ""));
+    nlohmann::json run = nlohmann::json::parse(render(ReportFormat::Sarif, in))["runs"][0];
+    CHECK(run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///work/project/");
+    for (const auto& r : run["tool"]["driver"]["rules"]) {
+        std::string level = r["defaultConfiguration"]["level"];
+        CHECK(r["properties"]["security-severity"] == (level == "error" ? "7.5" : level == "warning" ? "5.0" : "2.0"));
+    }
+    std::set<std::string> uris;
+    for (const auto& r : run["results"]) uris.insert(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]);
+    CHECK(uris.count("stacks/app.yaml"));
+    CHECK(uris.count("file:///work/elsewhere/t.yaml"));
+    for (const std::string& u : uris) CHECK_FALSE(u.starts_with("../"));
+    // A VL001 means the run did not check everything.
+    CHECK(run["invocations"][0]["executionSuccessful"] == false);
+    CHECK(nlohmann::json::parse(render(ReportFormat::Sarif, sample_with_only(kPublicSubnet)))["runs"][0]["invocations"][0]
+              ["executionSuccessful"] == true);
+}
+
+TEST_CASE("SARIF stays within GitHub's limits", "[reporters]") {
+    ReportInput in = sample_with_only(kPublicSubnet);
+    Diagnostic big = in.diagnostics[0], small = in.diagnostics[0];
+    big.related.assign(1200, big.related[0]);
+    big.path.assign(10050, big.path[0]);
+    small.related.clear();
+    small.path.clear();
+    in.diagnostics.assign(25010, small);
+    in.diagnostics[0] = big;
+    nlohmann::json run = nlohmann::json::parse(render(ReportFormat::Sarif, in))["runs"][0];
+    CHECK(run["results"].size() == 25000);
+    CHECK(run["results"][0]["relatedLocations"].size() == 1000);
+    CHECK(run["results"][0]["codeFlows"][0]["threadFlows"][0]["locations"].size() == 10000);
+    CHECK(run["invocations"][0]["toolExecutionNotifications"].size() == 3);
+}
+
+TEST_CASE("junit fails cases only at or above --fail-on, VL001 is an error", "[reporters]") {
+    ReportInput in = sample();
+    std::string out = render(ReportFormat::Junit, in);
+    // The note and the warning pass (listed in system-out); VL101 error fails; VL001 errors.
+    CHECK(out.find("<testsuites name=\"vpclint\" tests=\"5\" failures=\"1\" errors=\"1\" time=\"0\">") != std::string::npos);
+    CHECK(out.find("<error message=\"invalid YAML") != std::string::npos);
+    in.fail_on = Severity::Note;
+    CHECK(render(ReportFormat::Junit, in).find("failures=\"3\" errors=\"1\"") != std::string::npos);
+    in.fail_on = std::nullopt;
+    CHECK(render(ReportFormat::Junit, in).find("failures=\"0\" errors=\"1\"") != std::string::npos);
 }
