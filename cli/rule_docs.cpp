@@ -49,13 +49,19 @@ std::string rules_index_markdown() {
 }
 
 std::string rule_list_text() {
+    // Columns as wide as their longest entry, so every summary starts in one column.
+    size_t head_w = 0, level_w = 0;
+    for (const Rule& r : all_rules()) {
+        head_w = std::max(head_w, r.descriptor->id.size() + 2 + r.descriptor->slug.size());
+        level_w = std::max(level_w, r.descriptor->levels.size());
+    }
     std::string s;
     for (const Rule& r : all_rules()) {
         const RuleDescriptor& d = *r.descriptor;
         std::string head = std::string(d.id) + "  " + std::string(d.slug);
-        head.resize(std::max<size_t>(head.size() + 2, 48), ' ');
+        head.resize(head_w + 2, ' ');
         std::string level(d.levels);
-        level.resize(std::max<size_t>(level.size() + 2, 16), ' ');
+        level.resize(level_w + 2, ' ');
         s += head + level + std::string(d.summary) + "\n";
     }
     return s;

@@ -7,7 +7,15 @@ bin=$1 src=$2
 cd "$src" || exit 1
 fails=0
 good=fixtures/rules/VL504/bad-literal-subnet-name.yaml
-files=(fixtures/bad-input/*.yaml fixtures/bad-input/*.json fixtures/bad-input/*.template)
+# Each broken file carries a template's marker (AWSTemplateFormatVersion,
+# after the point where loading fails), so it counts as infrastructure and is
+# VL001. Files with no content to judge (empty, blank, binary) are not
+# templates: skipped, as a directory walk skips them (checked below).
+contentless=(fixtures/bad-input/empty.yaml fixtures/bad-input/whitespace.yaml fixtures/bad-input/binary.template)
+files=()
+for f in fixtures/bad-input/*.yaml fixtures/bad-input/*.json fixtures/bad-input/*.template; do
+  [[ " ${contentless[*]} " == *" $f "* ]] || files+=("$f")
+done
 # Memory is bounded by ulimit: an alias bomb that expanded would die here.
 start=$(date +%s%N)
 out=$( (ulimit -v 1000000; timeout 20 "$bin" --format gcc "${files[@]}" "$good") 2>&1)
@@ -23,10 +31,17 @@ echo "$out" | grep -q "^$good:40:13: error: .*\[VL504\]" || { echo "FAIL: the go
 # A directory scan skips files that do not load and do not look like templates.
 tmp=$(mktemp -d)
 printf 'name: {{ .Values.name }\n' >"$tmp/chart.yaml"
-"$bin" -q "$tmp" >/dev/null 2>&1
+"$bin" -q --allow-empty "$tmp" >/dev/null 2>&1
 drc=$?
 rm -rf "$tmp"
 [ "$drc" -eq 0 ] || { echo "FAIL: a broken non-template in a directory scan gave exit $drc"; fails=$((fails + 1)); }
+# Content-less files named explicitly are skipped with a notice, and a run of
+# only those analyses nothing: exit 2 (exit 0 with --allow-empty).
+cout=$("$bin" "${contentless[@]}" 2>&1)
+crc=$?
+[ "$crc" -eq 2 ] || { echo "FAIL: content-less files only gave exit $crc, expected 2"; fails=$((fails + 1)); }
+[ "$(echo "$cout" | grep -c 'skipped: not a CloudFormation')" -eq 3 ] || { echo "FAIL: content-less files not skipped"; echo "$cout"; fails=$((fails + 1)); }
+"$bin" -q --allow-empty "${contentless[@]}" >/dev/null 2>&1 || { echo "FAIL: --allow-empty did not exit 0"; fails=$((fails + 1)); }
 echo "$out" | sed 's/^/  /'
-echo "$((${#files[@]} + 4 - fails)) passed, $fails failed"
+echo "$((${#files[@]} + 7 - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

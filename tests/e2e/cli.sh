@@ -59,7 +59,8 @@ echo '{"name": "not a template"}' >"$tmp/tree/package.json"
 ln -s .. "$tmp/tree/sub/loop"
 check directory 1 "$bin" --format gcc "$tmp/tree"
 checks=$((checks + 1)); [ "$(grep -c VL504 "$tmp/out")" -eq 1 ] || { echo "FAIL directory: expected one finding"; cat "$tmp/out"; fails=$((fails + 1)); }
-check explicit-non-template 0 "$bin" "$tmp/tree/package.json"
+# Nothing analysed: exit 2, the file named in the notice.
+check explicit-non-template 2 "$bin" "$tmp/tree/package.json"
 contains explicit-non-template "$tmp/err" "skipped: not a CloudFormation template"
 
 # Deterministic across runs and -j values.
