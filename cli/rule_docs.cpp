@@ -33,7 +33,19 @@ std::string rule_markdown(const RuleDescriptor& d) {
     s += "## How to fix\n\n" + std::string(d.fix) + "\n\n";
     s += "## Bad\n\n```yaml\n" + indent(d.bad_example, "") + "```\n\n";
     s += "## Good\n\n```yaml\n" + indent(d.good_example, "") + "```\n\n";
-    s += "## Suppress\n\n`--ignore " + std::string(d.id) + "` on the command line.\n";
+    const std::string id(d.id);
+    s += "## Suppress\n\n";
+    if (id == "VL001") {
+        s += "A file that cannot be read or parsed is always reported: neither `--select`, `--ignore` nor a "
+             "suppression hides it.\n";
+        return s;
+    }
+    s += "For the whole run: `--ignore " + id + "`. For one resource, with a reason (CloudFormation):\n\n"
+         "```yaml\n    Metadata:\n      vpclint:\n        ignore:\n          - rule: " + id +
+         "\n            reason: why this finding does not apply\n```\n\n"
+         "For one line, a comment on the line the finding points at: `# vpclint: ignore " + id +
+         " the reason`. Suppressed findings never affect the exit code; `--report-suppressed` keeps them in "
+         "SARIF and JSON output.\n";
     return s;
 }
 

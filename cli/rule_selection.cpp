@@ -58,6 +58,13 @@ bool resolve_rule_items(const std::vector<std::string>& args, const char* option
                         " (or a prefix such as VL1, or a rule's name; see --list-rules)";
                 return false;
             }
+            // An unreadable or unparseable input is never waived (the engine
+            // ignores suppressions of it too): ignoring it would pass a gate
+            // on a file nobody checked.
+            if (std::string(option) == "--ignore" && std::string_view("VL001").rfind(resolved, 0) == 0) {
+                error = "--ignore '" + item + "' would hide VL001: a file that cannot be read or parsed is always reported";
+                return false;
+            }
             out.push_back(resolved);
         }
     }
@@ -69,7 +76,6 @@ RuleFilter make_rule_filter(std::vector<std::string> select, std::vector<std::st
         select.push_back("VL001");
         select.push_back("VL002");
     }
-    std::erase_if(ignore, [](const std::string& id) { return id == "VL001" || id == "VL002" || id == "VL0" || id == "VL00"; });
     return RuleFilter{std::move(select), std::move(ignore)};
 }
 

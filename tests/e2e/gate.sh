@@ -48,6 +48,9 @@ check select-repeatable 1 "$bin" -q --select VL101 --select VL504 "$bad"
 # --select never hides that a file could not be read or parsed.
 check select-keeps-vl001 2 "$bin" -q --format gcc --select VL101 fixtures/bad-input/dup.yaml "$good"
 has select-keeps-vl001 "$tmp/out" "[VL001]"
+check ignore-vl001 2 "$bin" --ignore VL001 fixtures/bad-input/dup.yaml
+check ignore-vl0 2 "$bin" --ignore vl0 fixtures/bad-input/dup.yaml
+has ignore-vl0 "$tmp/err" "would hide VL001"
 
 # Zero files analysed: exit 2 with a message, unless --allow-empty.
 mkdir -p "$tmp/empty" "$tmp/tfonly"
