@@ -211,29 +211,36 @@ int main(int argc, char** argv) {
     app.add_option("paths", o.paths, "Files and directories to analyse; - for standard input");
     app.add_option("-f,--format", o.format, "Output format: text, gcc, json, sarif, github, junit, gitlab")
         ->default_str("text");
-    app.add_option("-o,--output", o.output, "Write the report to FILE instead of standard output");
+    app.add_option("-o,--output", o.output, "Write the report to FILE instead of standard output")
+        ->type_name("FILE");
     app.add_option("--fail-on", o.fail_on, "Lowest level that makes the exit code 1: error, warning, note, never")
         ->check(CLI::IsMember({"error", "warning", "note", "never"}))
         ->default_str("error");
     app.add_option("--select", o.select,
                    "Only these rules: one comma-separated value of ids, id prefixes (VL1) or rule names; "
                    "case-insensitive. VL001/VL002 are always reported")
+        ->type_name("ID[,ID...]")
         ->allow_extra_args(false);
     app.add_option("--ignore", o.ignore,
                    "Skip these rules: one comma-separated value of ids, id prefixes or rule names; "
                    "case-insensitive")
+        ->type_name("ID[,ID...]")
         ->allow_extra_args(false);
     app.add_option("-p,--parameter", o.parameters, "Template parameter value Key=Value (repeatable)")
+        ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
     app.add_option("--parameters-file", o.parameters_file,
                    "Parameter values in the AWS CLI JSON format [{\"ParameterKey\":…,\"ParameterValue\":…}]");
     app.add_flag("--strict-parameters", o.strict_parameters,
                    "A --parameter the templates do not declare is an error (default: a warning)");
-    app.add_option("--tf-root", o.tf_root, "Directory of the .tf files behind a Terraform plan (for line numbers)");
+    app.add_option("--tf-root", o.tf_root, "Directory of the .tf files behind a Terraform plan (for line numbers)")
+        ->type_name("DIR");
     app.add_option("--stdin-filename", o.stdin_filename,
-                   "Name for the document read from '-' (in positions and reports)");
+                   "Name for the document read from '-' (in positions and reports)")
+        ->type_name("NAME");
     app.add_option("--srcroot", o.srcroot,
-                   "Repository root for SARIF URIs (default: the git top level, else the working directory)");
+                   "Repository root for SARIF URIs (default: the git top level, else the working directory)")
+        ->type_name("DIR");
     app.add_flag("--allow-empty", o.allow_empty,
                  "Exit 0 when no template or plan is among the inputs (for hooks); otherwise that is exit 2");
     app.add_option("-j,--jobs", o.jobs, "Files analysed in parallel (default: number of cores)");
