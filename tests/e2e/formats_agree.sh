@@ -7,7 +7,9 @@ bin=$1 src=$2
 cd "$src" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for f in json sarif gcc github gitlab junit; do "$bin" --format "$f" -q fixtures >"$tmp/$f" 2>/dev/null; done
+for f in json sarif gcc github gitlab; do "$bin" --format "$f" -q fixtures >"$tmp/$f" 2>/dev/null; done
+# JUnit fails a case only at or above --fail-on: at `note` every finding's case fails (or errors, VL001).
+"$bin" --format junit --fail-on note -q fixtures >"$tmp/junit" 2>/dev/null
 python3 - "$tmp" <<'PY'
 import json, re, sys, xml.etree.ElementTree as ET
 d = sys.argv[1]
@@ -18,12 +20,12 @@ sarif = json.loads(read("sarif"))["runs"][0]["results"]
 sets["sarif"] = {(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
                   r["locations"][0]["physicalLocation"]["region"]["startLine"],
                   r["locations"][0]["physicalLocation"]["region"].get("startColumn", 0)) for r in sarif}
-sets["gcc"] = {(m[4], m[0], int(m[1]), int(m[2])) for m in re.findall(r"^(.+?):(\d+):(\d+): (?:error|warning): .* \[(VL\d+)\]$", read("gcc"), re.M)
+sets["gcc"] = {(m[4], m[0], int(m[1]), int(m[2])) for m in re.findall(r"^(.+?):(\d+):(\d+): (?:error|warning|note): .* \[(VL\d+)\]$", read("gcc"), re.M)
                for m in [(m[0], m[1], m[2], None, m[3])]}
 sets["github"] = {(m[4], m[0], int(m[1]), int(m[2])) for m in
                   [(a, b, c, None, t.split()[0]) for a, b, c, t in re.findall(r"^::\w+ file=([^,]+),line=(\d+),col=(\d+),.*?title=([^:]+)::", read("github"), re.M)]}
 gitlab = {(x["check_name"], x["location"]["path"], x["location"]["lines"]["begin"]) for x in json.loads(read("gitlab"))}
-junit_failures = sum(len(tc.findall("failure")) for tc in ET.fromstring(read("junit")).iter("testcase"))
+junit_failures = sum(len(tc.findall("failure")) + len(tc.findall("error")) for tc in ET.fromstring(read("junit")).iter("testcase"))
 base = sets["json"]
 fails = 0
 for name, s in sets.items():
