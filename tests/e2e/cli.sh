@@ -63,6 +63,18 @@ checks=$((checks + 1)); [ "$(grep -c VL504 "$tmp/out")" -eq 1 ] || { echo "FAIL 
 check explicit-non-template 2 "$bin" "$tmp/tree/package.json"
 contains explicit-non-template "$tmp/err" "skipped: not a CloudFormation template"
 
+# One classification: the files of a mixed directory named one by one give
+# exactly what walking the directory gives.
+mkdir -p "$tmp/mixed/.vscode" "$tmp/mixed/chart"
+cp "$vl504" "$tmp/mixed/t.yaml"
+cp fixtures/bad-input/dup.yaml "$tmp/mixed/broken.yaml"
+printf '{\n  // c\n  "a": 1,\n}\n' >"$tmp/mixed/.vscode/settings.json"
+printf 'name: {{ .Values.name }\n' >"$tmp/mixed/chart/values.yaml"
+"$bin" -q --format gcc "$tmp/mixed" >"$tmp/walk" 2>/dev/null
+"$bin" -q --format gcc $(find "$tmp/mixed" -type f | sort) >"$tmp/named" 2>/dev/null
+checks=$((checks + 1)); cmp -s "$tmp/walk" "$tmp/named" && [ "$(wc -l <"$tmp/walk")" -eq 2 ] ||
+  { echo "FAIL classification: named files differ from the walk"; diff "$tmp/walk" "$tmp/named"; fails=$((fails + 1)); }
+
 # Deterministic across runs and -j values.
 "$bin" --format json -j 1 fixtures >"$tmp/j1" 2>/dev/null
 "$bin" --format json -j 4 fixtures >"$tmp/j4" 2>/dev/null

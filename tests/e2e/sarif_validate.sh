@@ -39,6 +39,14 @@ n=$((n + 1))
 cp tests/golden/sarif.json "$tmp/$n.json"
 echo tests/golden/sarif.json >"$tmp/$n.json.name"
 outs+=("$tmp/$n.json")
+# A failed run: a missing path next to a broken and a good file
+# (executionSuccessful false, notifications with and without locations), from
+# a subdirectory with the repository root as %SRCROOT%.
+n=$((n + 1))
+"$bin" --format sarif --srcroot "$src" --output "$tmp/$n.json" fixtures/bad-input/dup.yaml no/such/file.yaml \
+  fixtures/rules/VL504/bad-literal-subnet-name.yaml >/dev/null 2>&1
+echo "failed run" >"$tmp/$n.json.name"
+outs+=("$tmp/$n.json")
 # The multitool always exits 0: read its log for error-level results.
 "$mt" validate --rule-kind "Sarif;Gh" -o "$tmp/log.sarif" "${outs[@]}" >"$tmp/mt.txt" 2>&1
 bad=$(python3 - "$tmp/log.sarif" <<'PY'
