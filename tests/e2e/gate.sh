@@ -193,5 +193,28 @@ checks=$((checks + 1))
 python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["runs"][0]["invocations"][0]; assert i["executionSuccessful"] is False and i["toolExecutionNotifications"]' "$tmp/out" ||
   { echo "FAIL sarif-failed-input: executionSuccessful not false"; fails=$((fails + 1)); }
 
+# GitLab fingerprints (and SARIF's) survive unrelated lines moving, and are unique.
+mkdir -p "$tmp/fp"
+cp fixtures/examples/public-subnet-function.yaml "$tmp/fp/t.yaml"
+(cd "$tmp/fp" && "$bin" -q --format gitlab --fail-on never t.yaml >"$tmp/gl1.json" 2>/dev/null &&
+  "$bin" -q --format sarif --fail-on never t.yaml >"$tmp/sa1.json" 2>/dev/null)
+sed -i '1a\
+# an unrelated comment\
+# and another one, moving every line below' "$tmp/fp/t.yaml"
+(cd "$tmp/fp" && "$bin" -q --format gitlab --fail-on never t.yaml >"$tmp/gl2.json" 2>/dev/null &&
+  "$bin" -q --format sarif --fail-on never t.yaml >"$tmp/sa2.json" 2>/dev/null)
+checks=$((checks + 1))
+python3 - "$tmp" <<'PY' || { echo "FAIL fingerprints"; fails=$((fails + 1)); }
+import json, sys
+d = sys.argv[1]
+gl1, gl2 = (json.load(open(f"{d}/gl{i}.json")) for i in (1, 2))
+sa1, sa2 = (json.load(open(f"{d}/sa{i}.json"))["runs"][0]["results"] for i in (1, 2))
+assert gl1 and [x["location"]["lines"]["begin"] + 2 for x in gl1] == [x["location"]["lines"]["begin"] for x in gl2]
+assert [x["fingerprint"] for x in gl1] == [x["fingerprint"] for x in gl2]
+assert len({x["fingerprint"] for x in gl1}) == len(gl1)
+assert [x["fingerprint"] for x in gl1] == [r["partialFingerprints"]["primaryLocationLineHash"] for r in sa1]
+assert [r["partialFingerprints"] for r in sa1] == [r["partialFingerprints"] for r in sa2]
+PY
+
 echo "$((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
