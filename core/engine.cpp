@@ -68,7 +68,11 @@ std::string describe_scenario(const std::vector<Model>& models, const std::vecto
     std::string s;
     for (size_t i = 0; i < chosen.size(); ++i) {
         if (i) s += i + 1 == chosen.size() ? " and " : ", ";
-        s += chosen[i].first + (chosen[i].second ? " is true" : " is false");
+        // `Param=value` (parameters/cfn scenarios): a mapping key parameter.
+        if (size_t eq = chosen[i].first.find('='); eq != std::string::npos)
+            s += chosen[i].first.substr(0, eq) + (chosen[i].second ? " is " : " is not ") + chosen[i].first.substr(eq + 1);
+        else
+            s += chosen[i].first + (chosen[i].second ? " is true" : " is false");
     }
     return s.empty() ? "in some condition scenarios" : "when " + s;
 }
