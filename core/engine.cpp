@@ -53,7 +53,10 @@ std::string describe_scenario(const std::vector<Model>& models, const std::vecto
                 const auto& mc = models[i].conditions;
                 return std::find(mc.begin(), mc.end(), std::make_pair(name, value)) == mc.end();
             });
-            if (excluded > best_excluded) best = c, best_excluded = excluded;
+            // `Param=value` entries: "Env is prod" says more than "Env is not dev".
+            bool better_name = excluded == best_excluded && excluded > 0 && best < conds.size() && value &&
+                               !conds[best].second && name.find('=') != std::string::npos;
+            if (excluded > best_excluded || better_name) best = c, best_excluded = excluded;
         }
         if (best == conds.size()) break;
         used[best] = true;

@@ -41,8 +41,13 @@ struct Checker {
                 return true;
         if (!tpl.sam) return false;
         if (name.rfind("Serverless", 0) == 0) return true;
-        for (const ResourceInfo& r : tpl.resources)
+        for (const ResourceInfo& r : tpl.resources) {
             if (r.type.rfind("AWS::Serverless::", 0) == 0 && name.rfind(r.id, 0) == 0) return true;
+            // DeploymentPreference adds one CodeDeploy service role for the stack.
+            if (name == "CodeDeployServiceRole" && r.type == "AWS::Serverless::Function" && r.properties &&
+                r.properties->get("DeploymentPreference"))
+                return true;
+        }
         return false;
     }
 

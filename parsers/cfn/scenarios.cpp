@@ -216,6 +216,7 @@ std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::
         std::vector<std::string> keys;
         for (const std::string& a : scan.map_keys)
             if (auto it = s.atoms.find(a); it != s.atoms.end() && it->second) {
+                // In candidate order: every scenario lists the same names.
                 for (const auto& [name, cands] : atoms)
                     if (name == a)
                         for (const auto& c : cands)
