@@ -53,7 +53,10 @@ std::string describe_scenario(const std::vector<Model>& models, const std::vecto
                 const auto& mc = models[i].conditions;
                 return std::find(mc.begin(), mc.end(), std::make_pair(name, value)) == mc.end();
             });
-            if (excluded > best_excluded) best = c, best_excluded = excluded;
+            // `Param=value` entries: "Env is prod" says more than "Env is not dev".
+            bool better_name = excluded == best_excluded && excluded > 0 && best < conds.size() && value &&
+                               !conds[best].second && name.find('=') != std::string::npos;
+            if (excluded > best_excluded || better_name) best = c, best_excluded = excluded;
         }
         if (best == conds.size()) break;
         used[best] = true;
@@ -68,7 +71,11 @@ std::string describe_scenario(const std::vector<Model>& models, const std::vecto
     std::string s;
     for (size_t i = 0; i < chosen.size(); ++i) {
         if (i) s += i + 1 == chosen.size() ? " and " : ", ";
-        s += chosen[i].first + (chosen[i].second ? " is true" : " is false");
+        // `Param=value` (parameters/cfn scenarios): a mapping key parameter.
+        if (size_t eq = chosen[i].first.find('='); eq != std::string::npos)
+            s += chosen[i].first.substr(0, eq) + (chosen[i].second ? " is " : " is not ") + chosen[i].first.substr(eq + 1);
+        else
+            s += chosen[i].first + (chosen[i].second ? " is true" : " is false");
     }
     return s.empty() ? "in some condition scenarios" : "when " + s;
 }

@@ -206,7 +206,8 @@ struct RoleBuilder {
         for (size_t k = 0; k < role.inline_policies.size(); ++k) {
             const PolicyDocument& d = role.inline_policies[k];
             AppliedPolicy ap;
-            ap.name = "inline policy " + std::to_string(k + 1) + " of " + role.id;
+            ap.name = d.name.empty() ? "inline policy " + std::to_string(k + 1) + " of " + role.id
+                                     : d.name + " of " + role.id;
             ap.document = known_document(d);
             ap.unknown_reason = document_reason(d);
             ap.loc = d.loc;

@@ -251,6 +251,9 @@ struct PolicyDocument {
     std::string reason;
     std::vector<PolicyStatement> statements;
     Location loc;
+    // An inline policy's name for messages ("inline policy AllowLogs", "SAM
+    // policy template VPCAccessPolicy"); empty when it has none.
+    std::string name;
 };
 
 // A managed policy named by ARN, or a managed policy defined in the model.

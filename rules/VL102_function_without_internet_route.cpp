@@ -46,10 +46,26 @@ void check(const RuleContext& ctx) {
         for (const SubnetVerdict& v : subnets.known) names.push_back(m.subnets[v.subnet].id);
         const SubnetVerdict& first = subnets.known.front();
         bool many = names.size() > 1;
-        Diagnostic& d = ctx.report(Severity::Error, f.subnets.loc, f.id,
-                                   "Function " + f.id + " needs the internet (" + evidence->phrase + "), but its subnet" +
-                                       (many ? "s " : " ") + join_names(names) + (many ? " have" : " has") +
-                                       " no internet egress (" + first.egress->reason + "), so its calls time out.");
+        // A table with only `::/0` has no IPv4 default route; a dual-stack
+        // function still reaches IPv6 endpoints through it.
+        const RouteTable* ipv6_only = nullptr;
+        if (first.egress->route_table >= 0) {
+            uint32_t rt = static_cast<uint32_t>(first.egress->route_table);
+            for (const Route& r : m.routes)
+                if (r.route_table.resolved() && r.route_table.index == rt && r.destination_ipv6.is("::/0"))
+                    ipv6_only = &m.route_tables[rt];
+        }
+        std::string message = "Function " + f.id + " needs the internet (" + evidence->phrase + "), but its subnet" +
+                              (many ? "s " : " ") + join_names(names) + (many ? " have" : " has");
+        if (ipv6_only && f.ipv6_dual_stack.value == Tri::Yes)
+            message += " no IPv4 default route (route table " + ipv6_only->id +
+                       " has only ::/0), so its calls to IPv4-only endpoints time out.";
+        else if (ipv6_only)
+            message += " no IPv4 default route (route table " + ipv6_only->id +
+                       " has only ::/0, and the function is not dual-stack), so its calls time out.";
+        else
+            message += " no internet egress (" + first.egress->reason + "), so its calls time out.";
+        Diagnostic& d = ctx.report(Severity::Error, f.subnets.loc, f.id, std::move(message));
         d.path = function_path(ctx, f, first);
         for (const SubnetVerdict& v : subnets.known)
             d.related.push_back({m.subnets[v.subnet].loc, "subnet " + m.subnets[v.subnet].id + ": " + v.egress->reason});

@@ -97,17 +97,29 @@ void check(const RuleContext& ctx) {
             if (a.reason.rfind("no statement allows", 0) == 0 || why.find(a.reason) != std::string::npos) continue;
             why += "; " + a.reason;
         }
+        // Only the permissions boundary lacks them: the role's policies grant
+        // them, so the boundary is what to fix (and is named once).
+        bool boundary_only = iam.boundary_present;
+        for (size_t i = 0; i < kLambdaEniActions.size() && boundary_only; ++i)
+            if (iam.eni[i].value == Tri::No && iam.eni[i].reason.rfind("the permissions boundary ", 0) != 0)
+                boundary_only = false;
         bool generated = !role.generated_from.empty();
         std::string role_words = generated ? "the role SAM generates for it (" + role.id + ")" : "its execution role " + role.id;
+        std::string denial = boundary_only ? ": its policies allow them, but its permissions boundary " +
+                                                 iam.boundary_name + " does not"
+                                           : " (" + policy_names(iam) + why + ")";
         std::string message = "Function " + f.id + " runs in a VPC, but " + role_words + " does not allow " +
-                              join_and(missing) + " (" + policy_names(iam) + why +
-                              "), so Lambda cannot manage the function's network interfaces and the deployment fails "
+                              join_and(missing) + denial +
+                              ", so Lambda cannot manage the function's network interfaces and the deployment fails "
                               "with \"The provided execution role does not have permissions to call "
                               "CreateNetworkInterface on EC2\".";
         const ManagedPolicy* vpc = find_managed_policy("AWSLambdaVPCAccessExecutionRole");
         std::string arn = vpc ? managed_policy_arn(*vpc) : std::string("AWSLambdaVPCAccessExecutionRole");
         std::string fix;
-        if (deny)
+        if (boundary_only)
+            fix = "Allow " + join_and(missing) + " on Resource \"*\" in the permissions boundary " + iam.boundary_name +
+                  " of " + role.id + ", or give the role a boundary that allows them.";
+        else if (deny)
             fix = "Remove or narrow the Deny so that it no longer covers " + join_and(missing) + ".";
         else if (generated)
             fix = "Add AWSLambdaVPCAccessExecutionRole (" + arn + ") or the VPCAccessPolicy template to the "

@@ -34,13 +34,15 @@ void check(const RuleContext& ctx) {
     for (const Function& f : ctx.model.functions) {
         if (!f.has_vpc_config) continue;
         bool subnets = may_have_items(f.subnets), groups = may_have_items(f.security_groups);
+        // The property that is missing or empty in this scenario, when written.
+        auto at = [&](const LinkList& l) -> const Location& { return l.loc.known() ? l.loc : f.vpc_config_loc; };
         if (subnets && certainly_empty(f.security_groups))
-            ctx.report(Severity::Error, f.vpc_config_loc, f.id,
+            ctx.report(Severity::Error, at(f.security_groups), f.id,
                        "Function " + f.id + " has subnets in its VPC configuration but no security groups, so Lambda cannot "
                        "create its network interfaces and the deployment fails.",
                        "Add a security group for the function to its VPC configuration.");
         else if (groups && certainly_empty(f.subnets))
-            ctx.report(Severity::Error, f.vpc_config_loc, f.id,
+            ctx.report(Severity::Error, at(f.subnets), f.id,
                        "Function " + f.id + " has security groups in its VPC configuration but no subnets, so Lambda cannot "
                        "create its network interfaces and the deployment fails.",
                        "Add private subnets in at least two availability zones to its VPC configuration.");

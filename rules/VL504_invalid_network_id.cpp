@@ -29,13 +29,34 @@ const RuleDescriptor descriptor{
 
 namespace {
 
+// `subnet-` + hexadecimal digits, but not 8 or 17 of them: a truncated or
+// over-long id, not a name.
+bool wrong_length_id(const std::string& text, std::string_view prefix, size_t& digits) {
+    if (text.rfind(prefix, 0) != 0 || text.size() == prefix.size()) return false;
+    for (size_t i = prefix.size(); i < text.size(); ++i)
+        if (!((text[i] >= '0' && text[i] <= '9') || (text[i] >= 'a' && text[i] <= 'f'))) return false;
+    digits = text.size() - prefix.size();
+    return true;
+}
+
 void check_list(const RuleContext& ctx, const Function& f, const LinkList& list, const RE2& shape,
-                const char* what, const char* property) {
+                const char* what, std::string_view prefix, const char* property) {
     for (const Link& item : list.items) {
         // Only literals written in the list itself: a parameter's default is a
         // placeholder the deployer overrides.
         if (item.state != LinkState::External || !item.literal) continue;
         if (RE2::FullMatch(item.text, shape)) continue;
+        size_t digits = 0;
+        if (wrong_length_id(item.text, prefix, digits)) {
+            ctx.report(Severity::Error, item.loc, f.id,
+                       "Function " + f.id + " lists '" + item.text + "' in its VPC " + property + ", which has " +
+                           std::to_string(digits) + " hexadecimal digits after '" + std::string(prefix) + "' where a " +
+                           what + " id has 8 or 17, so the deployment fails; the id is " +
+                           (digits < 17 ? "truncated" : "too long") + ".",
+                       std::string("Copy the full ") + what + " id (" + std::string(prefix) +
+                           " and 8 or 17 hexadecimal digits), or reference the " + what + " with !Ref.");
+            continue;
+        }
         ctx.report(Severity::Error, item.loc, f.id,
                    "Function " + f.id + " lists '" + item.text + "' in its VPC " + property + ", which is not a " + what +
                        " id, so the deployment fails; it is usually a name written without !Ref.",
@@ -49,8 +70,8 @@ void check(const RuleContext& ctx) {
     static const RE2 kSubnet("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
     static const RE2 kGroup("sg-(?:[0-9a-f]{8}|[0-9a-f]{17})");
     for (const Function& f : ctx.model.functions) {
-        check_list(ctx, f, f.subnets, kSubnet, "subnet", "subnet list");
-        check_list(ctx, f, f.security_groups, kGroup, "security group", "security group list");
+        check_list(ctx, f, f.subnets, kSubnet, "subnet", "subnet-", "subnet list");
+        check_list(ctx, f, f.security_groups, kGroup, "security group", "sg-", "security group list");
     }
 }
 

@@ -21,6 +21,7 @@ void bind_iam(BindContext& c, const ResourceInfo& r, const EValue& props, Entity
                         d.reason = p.kind == Kind::Unknown ? p.text : "policy without a document";
                         d.loc = c.loc(p, r.node);
                     }
+                    if (const EValue* name = p.field("PolicyName"); name && name->known_scalar()) d.name = "inline policy " + name->text;
                     role.inline_policies.push_back(std::move(d));
                 }
             } else {

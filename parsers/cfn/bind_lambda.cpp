@@ -43,6 +43,12 @@ void bind_function(BindContext& c, const ResourceInfo& r, const EValue& props, F
             f.subnets = c.links(vpc->field("SubnetIds"), EntityKind::Subnet, vpc->node);
             f.security_groups = c.links(vpc->field("SecurityGroupIds"), EntityKind::SecurityGroup, vpc->node);
             f.ipv6_dual_stack = c.flag(vpc->field("Ipv6AllowedForDualStack"), Tri::No, vpc->node);
+            // A list written but removed in this scenario (`!If [C, [...],
+            // !Ref AWS::NoValue]`) is absent; its key is still where to point.
+            if (vpc->node && vpc->node->is_mapping())
+                for (auto [list, key] : {std::pair{&f.subnets, "SubnetIds"}, std::pair{&f.security_groups, "SecurityGroupIds"}})
+                    if (!list->present)
+                        if (const MapEntry* e = vpc->node->entry(key)) list->loc = c.tpl.doc->key_location(*e);
         } else {
             // The whole VpcConfig is computed (a parameter, an If on unknowns).
             std::string why = vpc->kind == Kind::Unknown ? vpc->text : "VpcConfig is computed";

@@ -1,6 +1,7 @@
 // Creates one entity per modelled resource of a scenario, then binds each.
 #include "parsers/cfn/bind_resources.h"
 
+#include "parsers/cfn/sam_connectors.h"
 #include "parsers/cfn/sam_function.h"
 
 namespace vpclint::cfn {
@@ -114,6 +115,7 @@ void bind_resources(const Template& tpl, Evaluator& ev, Model& m) {
             default: bind_network(c, *r, props, ref); break;
         }
     }
+    bind_sam_connectors(c);
     link_children(m);
 }
 

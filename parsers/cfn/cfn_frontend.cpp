@@ -47,7 +47,7 @@ std::vector<Model> build_cfn_models(const Document& doc, const FrontendOptions& 
     std::vector<const ResourceInfo*> modelled;
     for (const ResourceInfo& r : tpl.resources)
         if (entity_kind_of_type(r.type) != EntityKind::Other) modelled.push_back(&r);
-    std::vector<ScenarioChoice> choices = enumerate_scenarios(tpl, conditions_used_by(tpl, modelled));
+    std::vector<ScenarioChoice> choices = enumerate_scenarios(tpl, conditions_used_by(tpl, modelled), modelled);
 
     // Name only the conditions that differ between scenarios.
     std::vector<bool> varies(choices.front().conditions.size(), false);

@@ -15,6 +15,10 @@ std::string intrinsic_name(const Node* n) {
 
 namespace {
 
+// The stand-in for "a value the template does not name" while conditions are
+// evaluated; no template literal starts with a control character.
+constexpr std::string_view kOtherValue = "\x01other value of ";
+
 EValue from_text_list(const Node* at, const std::string& text, bool literal) {
     EValue list;
     list.kind = Kind::List;
@@ -135,6 +139,15 @@ EValue Evaluator::ref(const Node* at, const std::string& name) {
             if (p) return parameter_value(at, *p, *it->second);
             return EValue::scalar(*it->second, at, false);
         }
+        // Inside a condition, "some other value" is one that equals no
+        // literal the template compares it with: the condition is decided
+        // (`!Not [!Equals [!Join [",", !Ref Ids], ""]]` is true), while the
+        // properties that use the parameter stay unknown.
+        if (condition_depth_ > 0) {
+            std::string other = std::string(kOtherValue) + name;
+            if (p) return parameter_value(at, *p, other);
+            return EValue::scalar(other, at, false);
+        }
         return EValue::unknown("parameter " + name + " has a value the template does not name", at,
                                "${" + name + "}");
     }
@@ -143,6 +156,9 @@ EValue Evaluator::ref(const Node* at, const std::string& name) {
             return EValue::unknown("parameter " + name + " is read from SSM Parameter Store at deploy time", at,
                                    "${" + name + "}");
         if (p->user_value) return parameter_value(at, *p, *p->user_value);
+        if (p->default_value && p->default_value->empty() && scenario_.optional_inputs_given && condition_depth_ == 0)
+            return EValue::unknown("parameter " + name + " is empty by default, and this scenario gives optional inputs",
+                                   at, "${" + name + "}");
         if (p->default_value) return parameter_value(at, *p, *p->default_value);
         return EValue::unknown("parameter " + name + " has no value", at, "${" + name + "}");
     }
@@ -216,10 +232,98 @@ EValue Evaluator::eval_intrinsic(const Node* n, const std::string& fn, const Nod
     if (fn == "Fn::GetAZs") return EValue::unknown("availability zones of the region", n);
     if (fn == "Fn::Cidr") return EValue::unknown("CIDR blocks computed by Fn::Cidr", n);
     if (fn == "Fn::Transform") return EValue::unknown("output of a macro (Fn::Transform)", n);
-    if (fn == "Fn::ToJsonString" || fn == "Fn::Length" || fn == "Fn::GetStackOutput" ||
+    if (fn == "Fn::Length") return length(n, arg);
+    if (fn == "Fn::ToJsonString") return to_json_string(n, arg);
+    if (fn == "Fn::GetStackOutput" ||
         fn.rfind("Fn::ForEach", 0) == 0)
         return EValue::unknown("computed by " + fn, n);
     return EValue::unknown("unknown intrinsic function " + fn, n);
+}
+
+EValue Evaluator::length(const Node* at, const Node* arg) {
+    EValue list = eval(arg);
+    if (list.kind != Kind::List)
+        return EValue::unknown(list.kind == Kind::Unknown ? list.text : "Fn::Length of a computed list", at);
+    return EValue::scalar(std::to_string(list.items.size()), at, list.literal);
+}
+
+namespace {
+
+bool plain_json_scalar(const EValue& v) {
+    if (v.quoted) return false;
+    const std::string& t = v.text;
+    if (t == "true" || t == "false" || t == "null") return true;
+    if (t.empty()) return false;
+    size_t i = t[0] == '-' ? 1 : 0;
+    if (i == t.size()) return false;
+    bool dot = false;
+    for (; i < t.size(); ++i) {
+        if (t[i] == '.' && !dot) dot = true;
+        else if (t[i] < '0' || t[i] > '9') return false;
+    }
+    return t.back() != '.';
+}
+
+void json_string(const std::string& s, std::string& out) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
+        else if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\r') out += "\\r";
+        else if (c < 0x20) out += "\\u00", out += kHex[c >> 4], out += kHex[c & 15];
+        else out += static_cast<char>(c);
+    }
+    out += '"';
+}
+
+// False when a part of the value is not known.
+bool render_json(const EValue& v, std::string& out, unsigned depth) {
+    if (depth > kMaxDepth) return false;
+    switch (v.kind) {
+        case Kind::Scalar:
+            if (plain_json_scalar(v)) out += v.text;
+            else json_string(v.text, out);
+            return true;
+        case Kind::Null: out += "null"; return true;
+        case Kind::List:
+            out += '[';
+            for (size_t i = 0; i < v.items.size(); ++i) {
+                if (i) out += ',';
+                if (!render_json(v.items[i], out, depth + 1)) return false;
+            }
+            out += ']';
+            return true;
+        case Kind::Map:
+            out += '{';
+            for (size_t i = 0; i < v.fields.size(); ++i) {
+                if (i) out += ',';
+                json_string(v.fields[i].first, out);
+                out += ':';
+                if (!render_json(v.fields[i].second, out, depth + 1)) return false;
+            }
+            out += '}';
+            return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+EValue Evaluator::to_json_string(const Node* at, const Node* arg) {
+    EValue v = eval(arg);
+    std::string text;
+    if (v.kind != Kind::List && v.kind != Kind::Map) return EValue::unknown("Fn::ToJsonString of a non-object", at);
+    if (!render_json(v, text, 0)) {
+        EValue u = EValue::unknown("Fn::ToJsonString of a value with unknown parts", at);
+        add_mentions(u, v);
+        for (const auto& f : v.fields) add_mentions(u, f.second);
+        return u;
+    }
+    EValue out = EValue::scalar(std::move(text), at, v.literal);
+    out.quoted = true;
+    return out;
 }
 
 EValue Evaluator::sub(const Node* at, const Node* arg) {
@@ -410,8 +514,10 @@ EValue Evaluator::find_in_map(const Node* at, const Node* arg) {
     const Node* fallback = nullptr;
     if (arg->items.size() > 3 && arg->items[3]->is_mapping()) fallback = arg->items[3]->get("DefaultValue");
     std::string keys[3];
+    bool keyed_by_parameter = false;
     for (int i = 0; i < 3; ++i) {
         EValue k = eval(arg->items[i]);
+        keyed_by_parameter = keyed_by_parameter || !k.literal;
         if (k.kind != Kind::Scalar) {
             EValue u = EValue::unknown("Fn::FindInMap with a computed key (" + (k.kind == Kind::Unknown ? k.text : "?") + ")", at);
             return u;
@@ -425,10 +531,11 @@ EValue Evaluator::find_in_map(const Node* at, const Node* arg) {
         if (fallback) return eval(fallback);
         return EValue::unknown("Fn::FindInMap finds no entry " + keys[0] + "/" + keys[1] + "/" + keys[2], at);
     }
-    // Mapping values are literals of the template; the finding belongs where
-    // the value is used, so positions stay at the call site.
+    // Mapping values are literals of the template. With literal keys the
+    // finding belongs where the value is used (the call site); with a key
+    // from a parameter the entry that scenario selects is what is wrong.
     EValue v = eval(val);
-    v.node = at;
+    if (!keyed_by_parameter || !v.node) v.node = at;
     v.literal = true;
     for (auto& item : v.items) item.literal = true;
     return v;

@@ -16,6 +16,10 @@ namespace vpclint::cfn {
 struct Scenario {
     // Assigned value; nullopt means "some value no condition compares with".
     std::unordered_map<std::string, std::optional<std::string>> atoms;
+    // Some parameter whose default is empty ("not given") has another value
+    // here: the deployer fills in optional inputs, so the other parameters
+    // left empty by default are unknown too, not empty.
+    bool optional_inputs_given = false;
 };
 
 class Evaluator {
@@ -35,6 +39,8 @@ private:
     EValue join(const Node* at, const Node* arg);
     EValue select(const Node* at, const Node* arg);
     EValue split(const Node* at, const Node* arg);
+    EValue length(const Node* at, const Node* arg);
+    EValue to_json_string(const Node* at, const Node* arg);
     EValue find_in_map(const Node* at, const Node* arg);
     EValue if_(const Node* at, const Node* arg);
     EValue condition_value(const Node* at, const Node* arg, const std::string& fn);

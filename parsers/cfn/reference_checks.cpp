@@ -41,13 +41,19 @@ struct Checker {
                 return true;
         if (!tpl.sam) return false;
         if (name.rfind("Serverless", 0) == 0) return true;
-        for (const ResourceInfo& r : tpl.resources)
+        for (const ResourceInfo& r : tpl.resources) {
             if (r.type.rfind("AWS::Serverless::", 0) == 0 && name.rfind(r.id, 0) == 0) return true;
+            // DeploymentPreference adds one CodeDeploy service role for the stack.
+            if (name == "CodeDeployServiceRole" && r.type == "AWS::Serverless::Function" && r.properties &&
+                r.properties->get("DeploymentPreference"))
+                return true;
+        }
         return false;
     }
 
     bool defined(const std::string& name) const {
-        return tpl.parameter(name) || tpl.resource(name) || is_pseudo_parameter(name) || sam_generated(name);
+        return tpl.parameter(name) || tpl.resource(name) || is_pseudo_parameter(name) || sam_generated(name) ||
+               tpl.maybe_generated(name);
     }
 
     void check_sub(const Node* at, const Node* arg) {
@@ -88,12 +94,13 @@ struct Checker {
                     if (arg->is_scalar()) id = arg->text.substr(0, arg->text.find('.'));
                     else if (arg->is_sequence() && !arg->items.empty() && arg->items[0]->is_scalar())
                         id = arg->items[0]->text;
-                    if (!id.empty() && !tpl.resource(id) && !sam_generated(id))
+                    if (!id.empty() && !tpl.resource(id) && !sam_generated(id) && !tpl.maybe_generated(id))
                         report(n, "Fn::GetAtt on " + id + ", which is not a resource of the template.");
                 } else if (e.key == "Fn::Sub") {
                     check_sub(n, arg);
                 } else if (e.key == "Fn::If" && arg->is_sequence() && !arg->items.empty() &&
-                           arg->items[0]->is_scalar() && !tpl.conditions.count(arg->items[0]->text)) {
+                           arg->items[0]->is_scalar() && !tpl.conditions.count(arg->items[0]->text) &&
+                           !tpl.maybe_generated(arg->items[0]->text)) {
                     report(n, "Fn::If names condition " + arg->items[0]->text + ", which Conditions does not define.");
                 }
             }
@@ -113,7 +120,7 @@ void check_references(const Template& tpl, std::vector<Problem>& problems) {
     Checker c{tpl, problems, {}};
     for (const ResourceInfo& r : tpl.resources) {
         c.resource = r.id;
-        if (!r.condition.empty() && !tpl.conditions.count(r.condition))
+        if (!r.condition.empty() && !tpl.conditions.count(r.condition) && !tpl.maybe_generated(r.condition))
             c.report(r.node->get("Condition"), "Resource " + r.id + " names condition " + r.condition +
                                                    ", which Conditions does not define.");
         c.walk(r.properties, 0);

@@ -63,6 +63,7 @@ void add_policy_entry(const BindContext& c, const EValue& p, const Node* fallbac
                 const std::string& name = p.fields[0].first;
                 if (const SamPolicyTemplate* t = find_sam_policy_template(name)) {
                     role.inline_policies.push_back(sam_policy_document(*t, at));
+                    role.inline_policies.back().name = "SAM policy template " + name;
                     return;
                 }
                 role.inline_policies.push_back(

@@ -27,6 +27,9 @@ struct AtomScan {
     const Template& tpl;
     std::map<std::string, std::set<std::string>> compared;  // atom -> literals it is compared with
     std::set<std::string> atoms;
+    // Parameters with AllowedValues that key an Fn::FindInMap: each allowed
+    // key is a scenario of its own (domain.md, "Condition scenarios").
+    std::set<std::string> map_keys;
 
     bool is_atom(const std::string& name) const {
         if (const ParameterInfo* p = tpl.parameter(name)) return !p->user_value && !p->is_ssm();
@@ -62,9 +65,28 @@ struct AtomScan {
         for (const Node* c : n->items) walk(c, depth + 1);
         for (const MapEntry& e : n->entries) walk(e.value, depth + 1);
     }
+
+    void walk_find_in_map(const Node* n, unsigned depth) {
+        if (!n || depth > kMaxDepth) return;
+        if (n->is_mapping() && n->entries.size() == 1 && n->entries[0].key == "Fn::FindInMap" &&
+            n->entries[0].value->is_sequence()) {
+            const auto& args = n->entries[0].value->items;
+            for (size_t i = 0; i < args.size() && i < 3; ++i)
+                if (const std::string* t = ref_target(args[i])) {
+                    const ParameterInfo* p = tpl.parameter(*t);
+                    if (p && is_atom(*t) && !p->allowed_values.empty() && !p->is_list()) {
+                        atoms.insert(*t);
+                        map_keys.insert(*t);
+                    }
+                }
+        }
+        for (const Node* c : n->items) walk_find_in_map(c, depth + 1);
+        for (const MapEntry& e : n->entries) walk_find_in_map(e.value, depth + 1);
+    }
 };
 
-Candidates candidates_for(const Template& tpl, const std::string& atom, const std::set<std::string>& compared) {
+Candidates candidates_for(const Template& tpl, const std::string& atom, const std::set<std::string>& compared,
+                          bool map_key) {
     Candidates out;
     auto add = [&](std::optional<std::string> v) {
         if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
@@ -72,7 +94,7 @@ Candidates candidates_for(const Template& tpl, const std::string& atom, const st
     const ParameterInfo* p = tpl.parameter(atom);
     if (p && p->default_value) add(*p->default_value);
     if (p && !p->allowed_values.empty()) {
-        if (p->allowed_values.size() <= 6) {
+        if (p->allowed_values.size() <= 6 || map_key) {
             for (const auto& v : p->allowed_values) add(v);
         } else {
             for (const auto& v : p->allowed_values)
@@ -132,13 +154,17 @@ std::set<std::string> conditions_used_by(const Template& tpl, const std::vector<
     return out;
 }
 
-std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::set<std::string>& relevant) {
-    AtomScan scan{tpl, {}, {}};
+std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::set<std::string>& relevant,
+                                                const std::vector<const ResourceInfo*>& resources) {
+    AtomScan scan{tpl, {}, {}, {}};
     for (const auto& [name, def] : tpl.conditions)
         if (relevant.count(name)) scan.walk(def, 0);
+    for (const ResourceInfo* r : resources) scan.walk_find_in_map(r->properties, 0);
+    scan.walk_find_in_map(tpl.globals, 0);
 
     std::vector<std::pair<std::string, Candidates>> atoms;
-    for (const std::string& a : scan.atoms) atoms.emplace_back(a, candidates_for(tpl, a, scan.compared[a]));
+    for (const std::string& a : scan.atoms)
+        atoms.emplace_back(a, candidates_for(tpl, a, scan.compared[a], scan.map_keys.count(a) > 0));
 
     std::vector<Scenario> raw;
     size_t product = 1;
@@ -171,8 +197,12 @@ std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::
     }
 
     std::vector<ScenarioChoice> out;
-    std::set<std::vector<Tri>> seen;
+    std::set<std::pair<std::vector<Tri>, std::vector<std::string>>> seen;
     for (Scenario& s : raw) {
+        for (const auto& [name, value] : s.atoms) {
+            const ParameterInfo* p = tpl.parameter(name);
+            if (!value && p && p->default_value && p->default_value->empty()) s.optional_inputs_given = true;
+        }
         Evaluator ev(tpl, s);
         ScenarioChoice choice;
         std::vector<Tri> key;
@@ -182,7 +212,18 @@ std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::
             choice.conditions.emplace_back(name, t);
             key.push_back(t);
         }
-        if (!seen.insert(key).second) continue;
+        // A mapping key parameter is a switch of its own: `Env=prod`.
+        std::vector<std::string> keys;
+        for (const std::string& a : scan.map_keys)
+            if (auto it = s.atoms.find(a); it != s.atoms.end() && it->second) {
+                // In candidate order: every scenario lists the same names.
+                for (const auto& [name, cands] : atoms)
+                    if (name == a)
+                        for (const auto& c : cands)
+                            if (c) choice.conditions.emplace_back(a + "=" + *c, c == it->second ? Tri::Yes : Tri::No);
+                keys.push_back(*it->second);
+            }
+        if (!seen.insert({key, keys}).second) continue;
         choice.scenario = std::move(s);
         out.push_back(std::move(choice));
     }

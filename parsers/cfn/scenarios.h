@@ -23,7 +23,10 @@ struct ScenarioChoice {
 constexpr size_t kMaxScenarios = 256;
 // Only `relevant` conditions (those the modelled resources depend on) are
 // switched and reported.
-std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::set<std::string>& relevant);
+// Parameters with AllowedValues that key an Fn::FindInMap in `resources` are
+// switches too; their scenarios carry `Param=value` entries in `conditions`.
+std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::set<std::string>& relevant,
+                                                const std::vector<const ResourceInfo*>& resources);
 
 // The conditions that resources of the given logical ids depend on (their
 // Condition attribute, Fn::If inside them), closed over conditions that

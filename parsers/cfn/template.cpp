@@ -1,5 +1,7 @@
 #include "parsers/cfn/template.h"
 
+#include "parsers/cfn/foreach.h"
+#include "parsers/cfn/intrinsics.h"
 #include "parsers/cfn/sam_generated_ids.h"
 
 namespace vpclint::cfn {
@@ -24,6 +26,12 @@ const ResourceInfo* Template::resource(const std::string& id) const {
 const ResourceInfo* Template::generated_by(const std::string& id) const {
     auto it = sam_generated.find(id);
     return it == sam_generated.end() ? nullptr : &resources[it->second];
+}
+
+bool Template::maybe_generated(const std::string& key) const {
+    for (const std::string& p : unknown_generated)
+        if (matches_generated_key(p, key)) return true;
+    return false;
 }
 
 bool is_pseudo_parameter(std::string_view name) {
@@ -68,6 +76,27 @@ bool uses_preprocessor(const Node* n, unsigned depth) {
     return false;
 }
 
+// Expands Fn::ForEach with the parameters and mappings read so far: a loop's
+// collection is a literal list, a list parameter, Fn::Split, Fn::FindInMap…
+void expand_language_extensions(Template& tpl) {
+    static const Scenario kDefaults;
+    Evaluator ev(tpl, kDefaults);
+    CollectionResolver resolve = [&](const Node* n) -> std::optional<std::vector<std::string>> {
+        EValue v = ev.eval(n);
+        if (v.kind != EValue::Kind::List) return std::nullopt;
+        std::vector<std::string> out;
+        for (const EValue& i : v.items) {
+            if (!i.known_scalar()) return std::nullopt;
+            out.push_back(i.text);
+        }
+        return out;
+    };
+    tpl.expanded_nodes = std::make_shared<std::deque<Node>>();
+    ForEachExpansion x = expand_for_each(tpl.root, *tpl.expanded_nodes, resolve);
+    tpl.root = x.root;
+    tpl.unknown_generated = std::move(x.unknown_keys);
+}
+
 }  // namespace
 
 Template read_template(const Document& doc, const std::map<std::string, std::string>& user_values,
@@ -75,7 +104,7 @@ Template read_template(const Document& doc, const std::map<std::string, std::str
     Template tpl;
     tpl.doc = &doc;
     tpl.root = doc.root;
-    const Node* root = doc.root;
+    const Node* root = doc.root;  // replaced by its expansion under AWS::LanguageExtensions
     auto problem = [&](const Node* at, std::string msg) {
         problems.push_back({ProblemKind::InvalidTemplate, std::move(msg), "", doc.location(*at)});
     };
@@ -110,6 +139,11 @@ Template read_template(const Document& doc, const std::map<std::string, std::str
             tpl.parameter_index[p.name] = tpl.parameters.size();
             tpl.parameters.push_back(std::move(p));
         }
+    }
+
+    if (tpl.language_extensions) {
+        expand_language_extensions(tpl);
+        root = tpl.root;
     }
 
     if (const Node* conds = root->get("Conditions"); conds && conds->is_mapping())

@@ -1,6 +1,8 @@
 // The sections of a CloudFormation template, indexed once.
 #pragma once
+#include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -50,11 +52,18 @@ struct Template {
     std::unordered_map<std::string, size_t> sam_generated;
     bool language_extensions = false;
     bool other_transform = false;  // a macro may add resources we cannot see
+    // AWS::LanguageExtensions: the nodes Fn::ForEach expansion made (`root`
+    // points into them), and the key patterns of loops over unknown
+    // collections (parsers/cfn/foreach.h).
+    std::shared_ptr<std::deque<Node>> expanded_nodes;
+    std::vector<std::string> unknown_generated;
 
     const ParameterInfo* parameter(const std::string& name) const;
     const ResourceInfo* resource(const std::string& id) const;
     // The resource that generates `id` (SAM), or nullptr.
     const ResourceInfo* generated_by(const std::string& id) const;
+    // Whether a loop over an unknown collection may generate `key`.
+    bool maybe_generated(const std::string& key) const;
 };
 
 // Reads the sections; structural problems (VL002) go to `problems`.
