@@ -3,14 +3,25 @@
 # aws-cdk-lib, offline (no account, no CDK CLI). Their findings, without
 # positions, must equal those of the committed copies under
 # fixtures/rules/VL102/cdk-*.template.json, whose exact findings the fixture
-# test checks. Skips without node or aws-cdk-lib (set VPCLINT_CDK_NODE_MODULES
-# to a node_modules directory that holds aws-cdk-lib and constructs).
+# test checks. aws-cdk-lib and constructs come from VPCLINT_CDK_NODE_MODULES,
+# or are installed with npm into build-tools/cdk (as the SARIF validators are);
+# skips without node, or when npm cannot install them.
 # Usage: cdk_synth_matches_fixtures.sh VPCLINT_BINARY SOURCE_DIR
 set -u
 bin=$1
 src=$2
 command -v node >/dev/null || { echo "skip: node not installed"; exit 77; }
-export NODE_PATH=${VPCLINT_CDK_NODE_MODULES:-${NODE_PATH:-}}
+if [ -z "${VPCLINT_CDK_NODE_MODULES:-}" ]; then
+  tools="$src/build-tools/cdk"
+  VPCLINT_CDK_NODE_MODULES="$tools/node_modules"
+  if ! NODE_PATH="$VPCLINT_CDK_NODE_MODULES" node -e "require('aws-cdk-lib'); require('constructs')" 2>/dev/null &&
+     command -v npm >/dev/null; then
+    mkdir -p "$tools"
+    (cd "$tools" && npm install --no-audit --no-fund --silent aws-cdk-lib@2 constructs@10 >/dev/null 2>&1) ||
+      echo "npm could not install aws-cdk-lib"
+  fi
+fi
+export NODE_PATH=$VPCLINT_CDK_NODE_MODULES
 node -e "require('aws-cdk-lib'); require('constructs')" 2>/dev/null ||
   { echo "skip: aws-cdk-lib is not installed (set VPCLINT_CDK_NODE_MODULES)"; exit 77; }
 tmp=$(mktemp -d)
