@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include "cli/analyze_file.h"
+#include "core/analyses.h"
 #include "core/document.h"
+#include "core/explain_function.h"
 #include "core/rule.h"
 #include "parsers/frontend.h"
 #include "reporters/format_writers.h"
@@ -226,4 +228,55 @@ TEST_CASE("text output shows at most ~160 characters of a minified plan's line, 
     std::ostringstream short_out;
     write_text(in, short_out);
     CHECK(short_out.str().find("\n    " + line + "\n") != std::string::npos);
+}
+
+TEST_CASE("collapsed ingress/egress: a group named inside the block comes from its references", "[terraform]") {
+    Model m = load_plan("security-group-collapsed-rules");
+    int from_lambda = 0, egress = 0;
+    for (const SecurityGroupRule& r : m.security_group_rules) {
+        REQUIRE(r.group.resolved());
+        const std::string& group = m.security_groups[r.group.index].id;
+        if (group == "aws_security_group.db" && r.direction == RuleDirection::Ingress) {
+            CHECK(r.from_port.is("5432"));
+            if (r.peer_group.absent()) continue;  // the block's empty cidr_blocks
+            REQUIRE(r.peer_group.resolved());
+            CHECK(m.security_groups[r.peer_group.index].id == "aws_security_group.lambda");
+            ++from_lambda;
+        }
+        if (group == "aws_security_group.lambda" && r.direction == RuleDirection::Egress && r.cidr_ipv4.present) {
+            // Known values stay what they are, even in a collapsed block.
+            CHECK(r.cidr_ipv4.known);
+            ++egress;
+        }
+    }
+    CHECK(from_lambda == 1);
+    CHECK(egress == 2);
+    CHECK(findings("security-group-collapsed-rules").empty());
+}
+
+TEST_CASE("for_each over a resource: each.value is the instance with the same key", "[terraform]") {
+    Model m = load_plan("for-each-subnets-no-nat");
+    REQUIRE(m.subnet_associations.size() == 2);
+    for (const SubnetAssociation& a : m.subnet_associations) {
+        INFO(a.id);
+        REQUIRE(a.subnet.resolved());
+        std::string key = a.id.substr(a.id.find('['));  // ["a"]
+        CHECK(m.subnets[a.subnet.index].id == "aws_subnet.private" + key);
+    }
+    CHECK(rules_of(findings("for-each-subnets-no-nat")) == std::vector<std::string>{"VL102 error"});
+}
+
+TEST_CASE("explain on plans: inline routes by destination, groups outside the model have unknown rules",
+          "[terraform]") {
+    Model m = load_plan("inline-routes-public");
+    Analyses a = compute_analyses(m);
+    std::string s = explain_function(m, a, "aws_lambda_function.api");
+    CHECK(s.find("inline route 0.0.0.0/0 of aws_route_table.public: 0.0.0.0/0 -> internet gateway") != std::string::npos);
+    CHECK(s.find(".route[") == std::string::npos);
+    Function& f = m.functions[0];
+    f.security_groups.items[0] = Link{};
+    f.security_groups.items[0].state = LinkState::External;
+    f.security_groups.items[0].text = "sg-0123456789abcdef0";
+    s = explain_function(m, a, "aws_lambda_function.api");
+    CHECK(s.find("sg-0123456789abcdef0 (a security group outside the model): its rules are unknown") != std::string::npos);
 }
