@@ -280,3 +280,21 @@ TEST_CASE("explain on plans: inline routes by destination, groups outside the mo
     s = explain_function(m, a, "aws_lambda_function.api");
     CHECK(s.find("sg-0123456789abcdef0 (a security group outside the model): its rules are unknown") != std::string::npos);
 }
+
+TEST_CASE("candidates that agree decide: a subnet whose association may name either NAT-routed table",
+          "[terraform]") {
+    Model m = load_plan("module-vpc-three-subnets-two-azs");
+    Analyses a = compute_analyses(m);
+    uint32_t third = 0;
+    for (uint32_t k = 0; k < m.subnets.size(); ++k)
+        if (m.subnets[k].id == "module.vpc.aws_subnet.private[2]") third = k;
+    for (const SubnetAssociation& s : m.subnet_associations)
+        if (s.id == "module.vpc.aws_route_table_association.private[2]") {
+            CHECK(s.route_table.state == LinkState::Unknown);
+            CHECK(s.route_table.candidates.size() == 2);
+        }
+    const SubnetEgress& e = egress_of_subnet(a.egress, third);
+    CHECK(e.verdict == Egress::Internet);
+    CHECK(e.reason.find("candidate route tables agree") != std::string::npos);
+    CHECK(findings("module-vpc-three-subnets-two-azs").empty());
+}
