@@ -15,6 +15,7 @@
 #include "core/explain_function.h"
 #include "core/rule.h"
 #include "parsers/frontend.h"
+#include "parsers/terraform/plan_index.h"
 #include "reporters/format_writers.h"
 #include "tests/fixture_expectations.h"
 
@@ -297,4 +298,38 @@ TEST_CASE("candidates that agree decide: a subnet whose association may name eit
     CHECK(e.verdict == Egress::Internet);
     CHECK(e.reason.find("candidate route tables agree") != std::string::npos);
     CHECK(findings("module-vpc-three-subnets-two-azs").empty());
+}
+
+TEST_CASE("variables with a value in the plan are values, not unresolved references", "[terraform]") {
+    const char* text = R"({"format_version": "1.2", "terraform_version": "1.11.0",
+      "variables": {"cidr": {"value": "10.0.0.0/16"}},
+      "planned_values": {"root_module": {"resources": [
+        {"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a", "values": {"cidr_block": "10.0.0.0/16"}}],
+        "child_modules": [{"address": "module.m", "resources": [
+          {"address": "module.m.aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s", "values": {}}]}]}},
+      "resource_changes": [],
+      "configuration": {"root_module": {
+        "resources": [{"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a",
+                       "expressions": {"cidr_block": {"references": ["var.cidr"]}}}],
+        "module_calls": {"m": {"source": "./m", "expressions": {"vpc_id": {"references": ["aws_vpc.a.id", "aws_vpc.a"]}},
+          "module": {"variables": {"vpc_id": {}, "az": {"default": "eu-west-1a"}, "required": {}},
+            "resources": [{"address": "aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s",
+              "expressions": {"vpc_id": {"references": ["var.vpc_id", "var.az"]},
+                              "availability_zone": {"references": ["var.required"]}}}]}}}}}})";
+    LoadResult r = load_document("plan.json", text);
+    REQUIRE(!r.error);
+    tf::PlanIndex plan(*r.doc, InputKind::TerraformPlan);
+    const tf::Instance* vpc = plan.find("aws_vpc.a");
+    const tf::Instance* subnet = plan.find("module.m.aws_subnet.s");
+    REQUIRE(vpc);
+    REQUIRE(subnet);
+    tf::Resolution root = plan.resolve(*vpc, plan.expression(*vpc, {"cidr_block"}));
+    CHECK_FALSE(root.unresolved);  // variables.cidr.value is in the plan
+    tf::Resolution child = plan.resolve(*subnet, plan.expression(*subnet, {"vpc_id"}));
+    CHECK_FALSE(child.unresolved);  // var.az takes the module's default
+    REQUIRE(child.instances.size() == 1);
+    CHECK(plan.instances()[child.instances[0]].address == "aws_vpc.a");
+    tf::Resolution missing = plan.resolve(*subnet, plan.expression(*subnet, {"availability_zone"}));
+    CHECK(missing.unresolved);
+    CHECK(missing.reason == "variable required has no value in the plan");
 }
