@@ -77,6 +77,15 @@ void bind_route_fields(BindContext& c, const Instance& i, const Attr& base, bool
             std::vector<Hit> kept;
             for (const Hit& h : res.hits)
                 if (takes(attr, c.plan.instances()[h.instance].type)) kept.push_back(h);
+            // gateway_id names an internet or VPN gateway when the block
+            // references one; a NAT gateway beside it is another route's
+            // nat_gateway_id.
+            auto gateway = [&](const Hit& h) {
+                RouteTarget t = target_of_type(c.plan.instances()[h.instance].type);
+                return t == RouteTarget::InternetGateway || t == RouteTarget::VpnGateway;
+            };
+            if (std::string_view(attr) == "gateway_id" && std::any_of(kept.begin(), kept.end(), gateway))
+                kept.erase(std::remove_if(kept.begin(), kept.end(), [&](const Hit& h) { return !gateway(h); }), kept.end());
             res.hits = std::move(kept);
             res.instances.clear();
             for (const Hit& h : res.hits) res.instances.push_back(h.instance);
