@@ -300,9 +300,9 @@ TEST_CASE("candidates that agree decide: a subnet whose association may name eit
     CHECK(findings("module-vpc-three-subnets-two-azs").empty());
 }
 
-TEST_CASE("variables with a value in the plan are values, not unresolved references", "[terraform]") {
+TEST_CASE("variables whose values cannot be ids name no resource; others say what they are", "[terraform]") {
     const char* text = R"({"format_version": "1.2", "terraform_version": "1.11.0",
-      "variables": {"cidr": {"value": "10.0.0.0/16"}},
+      "variables": {"cidr": {"value": "10.0.0.0/16"}, "enable": {"value": true}},
       "planned_values": {"root_module": {"resources": [
         {"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a", "values": {"cidr_block": "10.0.0.0/16"}}],
         "child_modules": [{"address": "module.m", "resources": [
@@ -310,12 +310,14 @@ TEST_CASE("variables with a value in the plan are values, not unresolved referen
       "resource_changes": [],
       "configuration": {"root_module": {
         "resources": [{"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a",
-                       "expressions": {"cidr_block": {"references": ["var.cidr"]}}}],
+                       "expressions": {"cidr_block": {"references": ["var.cidr"]},
+                                       "enable_dns_support": {"references": ["var.enable"]}}}],
         "module_calls": {"m": {"source": "./m", "expressions": {"vpc_id": {"references": ["aws_vpc.a.id", "aws_vpc.a"]}},
-          "module": {"variables": {"vpc_id": {}, "az": {"default": "eu-west-1a"}, "required": {}},
+          "module": {"variables": {"vpc_id": {}, "az": {"default": "eu-west-1a"}, "count": {"default": 2}, "required": {}},
             "resources": [{"address": "aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s",
-              "expressions": {"vpc_id": {"references": ["var.vpc_id", "var.az"]},
-                              "availability_zone": {"references": ["var.required"]}}}]}}}}}})";
+              "expressions": {"vpc_id": {"references": ["var.vpc_id", "var.count"]},
+                              "availability_zone": {"references": ["var.az"]},
+                              "tags": {"references": ["var.required"]}}}]}}}}}})";
     LoadResult r = load_document("plan.json", text);
     REQUIRE(!r.error);
     tf::PlanIndex plan(*r.doc, InputKind::TerraformPlan);
@@ -323,13 +325,19 @@ TEST_CASE("variables with a value in the plan are values, not unresolved referen
     const tf::Instance* subnet = plan.find("module.m.aws_subnet.s");
     REQUIRE(vpc);
     REQUIRE(subnet);
+    // A boolean in variables.X.value is no resource; a string may be an id.
+    CHECK_FALSE(plan.resolve(*vpc, plan.expression(*vpc, {"enable_dns_support"})).unresolved);
     tf::Resolution root = plan.resolve(*vpc, plan.expression(*vpc, {"cidr_block"}));
-    CHECK_FALSE(root.unresolved);  // variables.cidr.value is in the plan
+    CHECK(root.unresolved);
+    CHECK(root.reason == "variable cidr is a value set outside the plan's resources");
     tf::Resolution child = plan.resolve(*subnet, plan.expression(*subnet, {"vpc_id"}));
-    CHECK_FALSE(child.unresolved);  // var.az takes the module's default
+    CHECK_FALSE(child.unresolved);  // var.count takes the module's default, a number
     REQUIRE(child.instances.size() == 1);
     CHECK(plan.instances()[child.instances[0]].address == "aws_vpc.a");
-    tf::Resolution missing = plan.resolve(*subnet, plan.expression(*subnet, {"availability_zone"}));
+    tf::Resolution def = plan.resolve(*subnet, plan.expression(*subnet, {"availability_zone"}));
+    CHECK(def.unresolved);
+    CHECK(def.reason == "variable az takes its default value, not a resource");
+    tf::Resolution missing = plan.resolve(*subnet, plan.expression(*subnet, {"tags"}));
     CHECK(missing.unresolved);
     CHECK(missing.reason == "variable required has no value in the plan");
 }

@@ -73,6 +73,10 @@ bool parse_resource_ref(const std::string& ref, ParsedRef& out) {
     return true;
 }
 
+// A variable's value that cannot hold a resource id: a boolean, a number or
+// null (conditions, counts). Strings and lists may hold ids.
+bool names_nothing(const Node* v) { return v && (v->is_null() || (v->is_scalar() && !v->quoted)); }
+
 bool matches(const ModulePath& pattern, const ModulePath& concrete) {
     if (pattern.size() != concrete.size()) return false;
     for (size_t k = 0; k < pattern.size(); ++k) {
@@ -291,19 +295,28 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
     if (starts("var.")) {
         std::string var = ref.substr(4, ref.find_first_of(".[", 4) - 4);
         if (scope.empty()) {
-            // A root variable's value is in the plan: a value, not a resource.
-            if (at_path(root_variables_, {var, "value"})) return;
-            return unresolved("variable " + var + " is set outside the plan's resources");
+            // A root variable's value is in the plan. A boolean or a number
+            // (a condition, a count) names no resource; a string or a list
+            // may hold ids of resources outside the plan.
+            const Node* value = at_path(root_variables_, {var, "value"});
+            if (names_nothing(value)) return;
+            return unresolved(value ? "variable " + var + " is a value set outside the plan's resources"
+                                    : "variable " + var + " is set outside the plan's resources");
         }
         auto call = module_call_.find(scope_name(scope));
         const Node* expr = call == module_call_.end() ? nullptr : at_path(call->second, {"expressions", var});
         if (!expr) {
             // Not passed by the call: the module's default, a value.
             auto cfg = module_config_.find(scope_name(scope));
-            if (cfg != module_config_.end() && at_path(cfg->second, {"variables", var, "default"})) return;
-            return unresolved("variable " + var + " has no value in the plan");
+            const Node* def = cfg == module_config_.end() ? nullptr : at_path(cfg->second, {"variables", var, "default"});
+            if (names_nothing(def)) return;
+            return unresolved(def ? "variable " + var + " takes its default value, not a resource"
+                                  : "variable " + var + " has no value in the plan");
         }
-        if (expr->is_mapping() && expr->get("constant_value")) return;  // a value written in the call
+        if (const Node* constant = expr->is_mapping() ? expr->get("constant_value") : nullptr) {
+            if (names_nothing(constant)) return;
+            return unresolved("variable " + var + " is a value written in the module call, not a resource");
+        }
         ModulePath parent(scope.begin(), scope.end() - 1);
         Resolution r = resolve_in(parent, expr, nullptr, depth + 1);
         merge(r);
