@@ -19,6 +19,32 @@ std::string outside(const Link& l, const char* kind) {
     return {};
 }
 
+// Terraform names inline routes `aws_route_table.public[0].route[0]`, a name
+// no one wrote: say "inline route 0.0.0.0/0 of aws_route_table.public[0]".
+std::string readable_routes(const Model& m, std::string text) {
+    for (const Route& r : m.routes) {
+        if (!r.inline_route || !r.route_table.resolved() || r.route_table.index >= m.route_tables.size()) continue;
+        const std::string& table = m.route_tables[r.route_table.index].id;
+        if (r.id.rfind(table + ".route", 0) != 0) continue;  // CloudFormation ids are names people wrote
+        const Text& dest = r.destination_cidr.present ? r.destination_cidr
+                           : r.destination_ipv6.present ? r.destination_ipv6 : r.destination_prefix_list;
+        std::string readable = "inline route " + (dest.known ? dest.value + " " : std::string()) + "of " + table;
+        size_t pos = text.find(r.id);
+        while (pos != std::string::npos) {
+            size_t end = pos + r.id.size();
+            if (end < text.size() && text[end] == '[') {  // an id that only starts the same
+                pos = text.find(r.id, end);
+                continue;
+            }
+            // "route X" -> "inline route ... of T", never "route inline route".
+            size_t start = pos >= 6 && text.compare(pos - 6, 6, "route ") == 0 ? pos - 6 : pos;
+            text.replace(start, end - start, readable);
+            pos = text.find(r.id, start + readable.size());
+        }
+    }
+    return text;
+}
+
 std::string vpc_of(const Model& m, const Link& vpc) {
     return vpc.resolved() ? "VPC " + m.vpcs[vpc.index].id : "VPC " + outside(vpc, "VPC");
 }
@@ -40,8 +66,8 @@ void explain_subnets(const Model& m, const Analyses& a, const Function& f, std::
         const Subnet& sub = m.subnets[l.index];
         const SubnetEgress& e = egress_of_subnet(a.egress, l.index);
         s += "    - " + sub.id + " (" + vpc_of(m, sub.vpc) + "): " + std::string(egress_name(e.verdict)) + ", " +
-             e.reason + "\n";
-        for (const RelatedLocation& p : e.path) s += "        " + at(p.loc) + "  " + p.message + "\n";
+             readable_routes(m, e.reason) + "\n";
+        for (const RelatedLocation& p : e.path) s += "        " + at(p.loc) + "  " + readable_routes(m, p.message) + "\n";
     }
 }
 
@@ -49,7 +75,8 @@ void explain_groups(const Model& m, const Function& f, std::string& s) {
     s += list_header("security groups", f.security_groups);
     for (const Link& l : f.security_groups.items) {
         if (!l.resolved()) {
-            s += "    - " + outside(l, "security group") + "\n";
+            // A group outside the model has rules the model cannot see.
+            s += "    - " + outside(l, "security group") + ": its rules are unknown\n";
             continue;
         }
         const SecurityGroup& g = m.security_groups[l.index];

@@ -23,8 +23,11 @@ LoadResult load_document(std::string path, std::string_view text) {
     if (Utf16Bom bom = utf16_bom(text); bom != Utf16Bom::None) {
         std::string utf8;
         size_t bad = 0;
+        bool utf32 = bom == Utf16Bom::Utf32LittleEndian || bom == Utf16Bom::Utf32BigEndian;
         if (!utf16_to_utf8(text, bom, utf8, bad))
-            return failure("invalid UTF-16 (unpaired surrogate or odd length)", LineTable(utf8).pos_of_offset(bad));
+            return failure(utf32 ? "invalid UTF-32 (a code point beyond U+10FFFF, a surrogate, or a truncated unit)"
+                                 : "invalid UTF-16 (unpaired surrogate or odd length)",
+                           LineTable(utf8).pos_of_offset(bad));
         return load_document(std::move(path), utf8);
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -32,7 +35,9 @@ LoadResult load_document(std::string path, std::string_view text) {
     if (first == std::string_view::npos) return failure("file is empty", {1, 1});
     if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
         SourcePos p = LineTable(text).pos_of_offset(nul);
-        return failure("binary file (NUL byte at line " + std::to_string(p.line) + " col " + std::to_string(p.col) + ")",
+        // UTF-16 without a byte-order mark looks like this too.
+        return failure("binary file (NUL byte at line " + std::to_string(p.line) + " col " + std::to_string(p.col) +
+                           "); if it is text, save it as UTF-8 (or UTF-16 with a byte-order mark)",
                        p);
     }
     if (size_t bad = find_invalid_utf8(text); bad != std::string_view::npos)

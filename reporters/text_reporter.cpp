@@ -1,6 +1,8 @@
 // For people: the finding, the source line with a caret under the column, the
 // fix, the explanation path and related locations, then a summary.
+#include <algorithm>
 #include <set>
+#include <vector>
 
 #include "reporters/format_writers.h"
 
@@ -51,6 +53,39 @@ std::string caret_line(const std::string& line, uint32_t col, uint32_t end_col) 
     return pad + std::string(std::min<size_t>(width, 120), '^');
 }
 
+// A source line cut to at most kShownWidth code points around `col`, with
+// "…" where text was left out, and the caret columns moved to match:
+// minified plan JSON is one line of many thousands of characters.
+constexpr uint32_t kShownWidth = 160;
+
+struct Shown {
+    std::string line;
+    uint32_t col = 0, end_col = 0;
+};
+
+Shown clip_line(const std::string& line, uint32_t col, uint32_t end_col) {
+    std::vector<size_t> starts;  // byte offset of each code point
+    for (size_t i = 0; i < line.size(); ++i)
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
+    if (starts.size() <= kShownWidth) return {line, col, end_col};
+    uint32_t c = std::max<uint32_t>(col, 1);
+    size_t first = c > kShownWidth / 3 ? c - 1 - kShownWidth / 3 : 0;  // 0-based code point
+    first = std::min(first, starts.size() - kShownWidth);
+    size_t last = first + kShownWidth;  // one past
+    Shown s;
+    bool head = first > 0, tail = last < starts.size();
+    size_t from = starts[first], to = tail ? starts[last] : line.size();
+    s.line = (head ? "…" : "") + line.substr(from, to - from) + (tail ? "…" : "");
+    auto move = [&](uint32_t x) -> uint32_t {
+        if (!x) return 0;
+        uint32_t shifted = x > first ? static_cast<uint32_t>(x - first) : 1;
+        return std::min<uint32_t>(shifted, static_cast<uint32_t>(kShownWidth + 1)) + (head ? 1 : 0);
+    };
+    s.col = move(col);
+    s.end_col = move(end_col);
+    return s;
+}
+
 }  // namespace
 
 std::string summary_line(const ReportInput& in) {
@@ -89,12 +124,11 @@ void write_text(const ReportInput& in, std::ostream& out) {
         out << "\n";
         std::string line = in.source_line ? in.source_line(d.loc.file, d.loc.line) : std::string();
         if (!line.empty()) {
-            out << "    " << line << "\n";
+            Shown shown = clip_line(line, d.loc.col, d.loc.end_line == d.loc.line ? d.loc.end_col : 0);
+            out << "    " << shown.line << "\n";
             // Without a column a caret would point at the wrong place.
-            if (d.loc.col) {
-                uint32_t end = d.loc.end_line == d.loc.line ? d.loc.end_col : 0;
-                out << "    " << st(colour_of(d.severity), caret_line(line, d.loc.col, end)) << "\n";
-            }
+            if (d.loc.col)
+                out << "    " << st(colour_of(d.severity), caret_line(shown.line, shown.col, shown.end_col)) << "\n";
         }
         if (!d.fix.empty()) out << "  " << st("1;32", "fix:") << " " << d.fix << "\n";
         for (const RelatedLocation& p : d.path)

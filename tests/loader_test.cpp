@@ -350,6 +350,31 @@ TEST_CASE("byte-order marks and UTF-16 plans", "[loader]") {
     CHECK(span(plan->get("x")) == "2:33-2:36");
 }
 
+TEST_CASE("UTF-32 plans with a byte-order mark; UTF-16 without one stays a binary file", "[loader]") {
+    for (bool le : {true, false}) {
+        std::string utf32 = le ? std::string("\xFF\xFE\0\0", 4) : std::string("\0\0\xFE\xFF", 4);
+        auto add = [&](uint32_t cp) {
+            for (int k = 0; k < 4; ++k) utf32 += static_cast<char>((cp >> (8 * (le ? k : 3 - k))) & 0xFF);
+        };
+        for (char c : std::string("{\n  \"format_version\": \"1.2\", \"x\": \"")) add(static_cast<unsigned char>(c));
+        add(0x1F600);
+        for (char c : std::string("\"\n}")) add(static_cast<unsigned char>(c));
+        LoadResult r = load_document("plan.json", utf32);
+        const Node* plan = load_ok(r);
+        CHECK(plan->get("format_version")->text == "1.2");
+        CHECK(plan->get("x")->text == "\xf0\x9f\x98\x80");
+        CHECK(span(plan->get("x")) == "2:33-2:36");
+        LoadResult truncated = load_document("plan.json", utf32.substr(0, utf32.size() - 1));
+        REQUIRE(truncated.error);
+        CHECK(truncated.error->message.find("invalid UTF-32") == 0);
+    }
+    std::string no_bom;
+    for (char c : std::string("{\"a\": 1}")) no_bom += {c, '\0'};
+    LoadResult r = load_document("plan.json", no_bom);
+    REQUIRE(r.error);
+    CHECK(r.error->message.find("binary file (NUL byte at line 1 col 2); if it is text, save it as UTF-8") == 0);
+}
+
 TEST_CASE("JSON numbers, literals, escapes", "[loader]") {
     LoadResult r = load_document("t.json",
                                  "{\n  \"n\": -1.5e3, \"t\": true, \"f\": false, \"z\": null, \"i\": 0,\n"
@@ -452,7 +477,8 @@ TEST_CASE("input checks: size, emptiness, binary content, encoding", "[loader]")
     CHECK(at(e.pos) == "1:1");
     CHECK(load_error(" \t\r\n\n").message == "file is empty");
     e = load_error(std::string("a: b\nc:\0d", 9));
-    CHECK(e.message == "binary file (NUL byte at line 2 col 3)");
+    CHECK(e.message ==
+          "binary file (NUL byte at line 2 col 3); if it is text, save it as UTF-8 (or UTF-16 with a byte-order mark)");
     CHECK(at(e.pos) == "2:3");
     e = load_error("a: \xc3\xa9t\xc3\xa9\nb: caf\xe9\n");
     CHECK(e.message == "invalid UTF-8 (the file must be UTF-8 encoded)");

@@ -1,4 +1,5 @@
 // VPCs, subnets, route tables and routes, gateways, NAT gateways, instances.
+#include <algorithm>
 #include <tuple>
 
 #include "parsers/aws_ids.h"
@@ -33,6 +34,27 @@ EntityKind kind_of_target(RouteTarget t) {
     }
 }
 
+// Whether argument `attr` of a route takes a target of `type`. Used to sort
+// the references of a collapsed `route` attribute: one expression names the
+// targets of every route of the table. gateway_id also takes NAT and
+// egress-only gateways (EC2 API CreateRoute), a network interface the
+// primary interface of an instance.
+bool takes(std::string_view attr, std::string_view type) {
+    RouteTarget t = target_of_type(type);
+    if (attr == "gateway_id")
+        return t == RouteTarget::InternetGateway || t == RouteTarget::VpnGateway || t == RouteTarget::NatGateway ||
+               t == RouteTarget::EgressOnlyInternetGateway;
+    if (attr == "nat_gateway_id") return t == RouteTarget::NatGateway;
+    if (attr == "transit_gateway_id") return t == RouteTarget::TransitGateway;
+    if (attr == "vpc_peering_connection_id") return t == RouteTarget::PeeringConnection;
+    if (attr == "egress_only_gateway_id") return t == RouteTarget::EgressOnlyInternetGateway;
+    if (attr == "network_interface_id") return t == RouteTarget::NetworkInterface || t == RouteTarget::Instance;
+    if (attr == "vpc_endpoint_id") return t == RouteTarget::VpcEndpoint;
+    if (attr == "carrier_gateway_id") return t == RouteTarget::CarrierGateway;
+    if (attr == "instance_id") return t == RouteTarget::Instance;
+    return false;
+}
+
 constexpr const char* kTargets[] = {"gateway_id", "nat_gateway_id", "instance_id", "transit_gateway_id",
                                     "vpc_peering_connection_id", "vpc_endpoint_id", "egress_only_gateway_id",
                                     "network_interface_id", "carrier_gateway_id", "local_gateway_id",
@@ -50,6 +72,26 @@ void bind_route_fields(BindContext& c, const Instance& i, const Attr& base, bool
         Attr a = child(base, attr);
         const Node* v = c.value(i, a.value);
         Resolution res = c.plan.resolve(i, c.expression(i, a));
+        if (a.collapsed && !res.hits.empty()) {
+            // The table's one expression: keep what this argument can take.
+            std::vector<Hit> kept;
+            for (const Hit& h : res.hits)
+                if (takes(attr, c.plan.instances()[h.instance].type)) kept.push_back(h);
+            // gateway_id names an internet or VPN gateway when the block
+            // references one; a NAT gateway beside it is another route's
+            // nat_gateway_id.
+            auto gateway = [&](const Hit& h) {
+                RouteTarget t = target_of_type(c.plan.instances()[h.instance].type);
+                return t == RouteTarget::InternetGateway || t == RouteTarget::VpnGateway;
+            };
+            if (std::string_view(attr) == "gateway_id" && std::any_of(kept.begin(), kept.end(), gateway))
+                kept.erase(std::remove_if(kept.begin(), kept.end(), [&](const Hit& h) { return !gateway(h); }), kept.end());
+            res.hits = std::move(kept);
+            res.instances.clear();
+            for (const Hit& h : res.hits) res.instances.push_back(h.instance);
+            std::sort(res.instances.begin(), res.instances.end());
+            res.instances.erase(std::unique(res.instances.begin(), res.instances.end()), res.instances.end());
+        }
         bool set = (v && v->is_scalar() && !v->text.empty()) || !res.instances.empty() ||
                    (c.unknown(i, a.value) && !c.computed_unknown(i, a));
         if (!set) continue;
@@ -95,7 +137,55 @@ void bind_route_fields(BindContext& c, const Instance& i, const Attr& base, bool
     }
 }
 
+std::string text_at(const BindContext& c, const Instance& i, const Path& p) {
+    const Node* n = c.value(i, p);
+    return n && n->is_scalar() ? n->text : std::string();
+}
+
+// Whether item `k` of a table's `route` attribute is a route that a separate
+// aws_route resource of the plan manages: the provider reads every route of
+// the table back into `route` when the configuration writes no route blocks
+// (existing tables in update plans). Same table (by known id or by
+// reference) and same destination.
+bool read_back_of_route_resource(const BindContext& c, const Instance& table, size_t k) {
+    std::vector<size_t> routes;
+    if (auto it = c.routes_by_table_id.find(text_at(c, table, {"id"})); it != c.routes_by_table_id.end())
+        routes = it->second;
+    if (auto it = c.routes_by_table_instance.find(c.plan.index_of(table)); it != c.routes_by_table_instance.end())
+        routes.insert(routes.end(), it->second.begin(), it->second.end());
+    const std::pair<const char*, const char*> kDest[] = {{"cidr_block", "destination_cidr_block"},
+                                                          {"ipv6_cidr_block", "destination_ipv6_cidr_block"},
+                                                          {"destination_prefix_list_id", "destination_prefix_list_id"}};
+    for (size_t x : routes) {
+        const Instance& r = c.plan.instances()[x];
+        bool same_dest = true, compared = false;
+        for (auto [item_key, route_key] : kDest) {
+            std::string a = text_at(c, table, {"route", std::to_string(k), item_key});
+            std::string b = text_at(c, r, {route_key});
+            if (a.empty() && b.empty()) continue;
+            compared = true;
+            if (a != b && !c.unknown(r, {route_key})) same_dest = false;
+        }
+        if (same_dest && compared) return true;
+    }
+    return false;
+}
+
 }  // namespace
+
+void index_route_resources(BindContext& c) {
+    const auto& instances = c.plan.instances();
+    for (size_t k = 0; k < instances.size(); ++k) {
+        const Instance& r = instances[k];
+        if (r.data || r.type != "aws_route") continue;
+        if (std::string id = text_at(c, r, {"route_table_id"}); !id.empty()) {
+            c.routes_by_table_id[id].push_back(k);
+            continue;
+        }
+        for (size_t t : c.plan.resolve(r, c.plan.expression(r, {"route_table_id"})).instances)
+            c.routes_by_table_instance[t].push_back(k);
+    }
+}
 
 void bind_tf_network(BindContext& c, const Instance& i, EntityRef ref) {
     Model& m = c.model;
@@ -142,8 +232,13 @@ void bind_tf_network(BindContext& c, const Instance& i, EntityRef ref) {
                 r.destination_cidr.reason = c.unknown_reason(i, {"route"});
             }
             const Node* routes = c.value(i, {"route"});
+            // Without route blocks in the configuration, `route` is what the
+            // provider read back: routes of aws_route resources are bound
+            // as those resources, not twice.
+            bool read_back = i.config && !c.configured(i, {"route"});
             if (routes && routes->is_sequence())
                 for (size_t k = 0; k < routes->items.size(); ++k) {
+                    if (read_back && read_back_of_route_resource(c, i, k)) continue;
                     // `route` is a set: its items are in hash order, its
                     // blocks in the configuration in source order.
                     Attr item = c.set_item(i, "route", k, {"cidr_block", "ipv6_cidr_block", "destination_prefix_list_id"});
@@ -178,7 +273,12 @@ void bind_tf_network(BindContext& c, const Instance& i, EntityRef ref) {
             break;
         }
         case EntityKind::InternetGateway: {
-            // aws_internet_gateway's vpc_id attaches it (provider docs).
+            // aws_internet_gateway's vpc_id attaches it (provider docs). It
+            // is optional and computed: left out of the configuration, the
+            // plan marks it unknown and it reports what an
+            // aws_internet_gateway_attachment of the plan (bound on its own)
+            // attaches.
+            if (c.computed_unknown(i, {"vpc_id"})) break;
             Link vpc = c.link(i, {"vpc_id"}, EntityKind::Vpc);
             if (vpc.absent()) break;
             GatewayAttachment a;

@@ -73,6 +73,10 @@ bool parse_resource_ref(const std::string& ref, ParsedRef& out) {
     return true;
 }
 
+// A variable's value that cannot hold a resource id: a boolean, a number or
+// null (conditions, counts). Strings and lists may hold ids.
+bool names_nothing(const Node* v) { return v && (v->is_null() || (v->is_scalar() && !v->quoted)); }
+
 bool matches(const ModulePath& pattern, const ModulePath& concrete) {
     if (pattern.size() != concrete.size()) return false;
     for (size_t k = 0; k < pattern.size(); ++k) {
@@ -139,6 +143,7 @@ PlanIndex::PlanIndex(const Document& doc, InputKind kind) {
                 add_module(values->get("root_module"), true);
         if (const Node* config = root->get("configuration"); config && config->is_mapping())
             index_config(config->get("root_module"), "");
+        if (const Node* vars = root->get("variables"); vars && vars->is_mapping()) root_variables_ = vars;
     } else if (const Node* values = root->get("values"); values && values->is_mapping()) {
         add_module(values->get("root_module"), false);
     }
@@ -265,13 +270,53 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
         if (r.unresolved) unresolved(r.reason);
     };
     if (depth > 32) return unresolved("references nest too deeply");
+    if (starts("each.value") && self && !self->index.empty() && self->config) {
+        // for_each = aws_subnet.private: each.value is the instance of that
+        // resource with this instance's key, each.value.id its id.
+        const Node* fe = self->config->get("for_each_expression");
+        const Node* fe_refs = fe && fe->is_mapping() ? fe->get("references") : nullptr;
+        if (fe_refs && fe_refs->is_sequence() && fe_refs->items.size() == 1 && fe_refs->items[0]->is_scalar()) {
+            ParsedRef over;
+            const std::string& target = fe_refs->items[0]->text;
+            if (target.rfind("data.", 0) != 0 && parse_resource_ref(target, over) && !over.has_index && over.attr.empty()) {
+                std::string attr = ref.size() > 11 && ref[10] == '.' ? ref.substr(11, ref.find_first_of(".[", 11) - 11) : "";
+                std::string scope_text = scope_name(scope);
+                auto it = by_base_.find((scope_text.empty() ? "" : scope_text + ".") + over.type + "." + over.name);
+                if (it != by_base_.end())
+                    for (size_t i : it->second)
+                        if (matches(scope, instances_[i].module_path) && instances_[i].index == self->index) {
+                            out.hits.push_back({i, attr});
+                            return;
+                        }
+            }
+        }
+    }
     if (starts("count.") || starts("each.") || starts("path.") || starts("terraform.") || starts("self.")) return;
     if (starts("var.")) {
         std::string var = ref.substr(4, ref.find_first_of(".[", 4) - 4);
-        if (scope.empty()) return unresolved("variable " + var + " is set outside the plan's resources");
+        if (scope.empty()) {
+            // A root variable's value is in the plan. A boolean or a number
+            // (a condition, a count) names no resource; a string or a list
+            // may hold ids of resources outside the plan.
+            const Node* value = at_path(root_variables_, {var, "value"});
+            if (names_nothing(value)) return;
+            return unresolved(value ? "variable " + var + " is a value set outside the plan's resources"
+                                    : "variable " + var + " is set outside the plan's resources");
+        }
         auto call = module_call_.find(scope_name(scope));
         const Node* expr = call == module_call_.end() ? nullptr : at_path(call->second, {"expressions", var});
-        if (!expr) return unresolved("variable " + var + " has no value in the plan");
+        if (!expr) {
+            // Not passed by the call: the module's default, a value.
+            auto cfg = module_config_.find(scope_name(scope));
+            const Node* def = cfg == module_config_.end() ? nullptr : at_path(cfg->second, {"variables", var, "default"});
+            if (names_nothing(def)) return;
+            return unresolved(def ? "variable " + var + " takes its default value, not a resource"
+                                  : "variable " + var + " has no value in the plan");
+        }
+        if (const Node* constant = expr->is_mapping() ? expr->get("constant_value") : nullptr) {
+            if (names_nothing(constant)) return;
+            return unresolved("variable " + var + " is a value written in the module call, not a resource");
+        }
         ModulePath parent(scope.begin(), scope.end() - 1);
         Resolution r = resolve_in(parent, expr, nullptr, depth + 1);
         merge(r);

@@ -82,6 +82,7 @@ private:
     std::unordered_map<std::string, const Node*> module_config_;
     // child scope -> the module call (in the parent) that created it.
     std::unordered_map<std::string, const Node*> module_call_;
+    const Node* root_variables_ = nullptr;  // the plan's `variables`: name -> {value}
 };
 
 // The child value at `path` ("vpc_config", "0", "subnet_ids") of a JSON value.

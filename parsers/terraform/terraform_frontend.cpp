@@ -66,7 +66,7 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
     m.file = doc.path;
     m.format = kind == InputKind::TerraformState ? InputFormat::TerraformState : InputFormat::TerraformPlan;
     tf::PlanIndex plan(doc, kind);
-    BindContext c{plan, doc, m, {}, {}, {}, {}};
+    BindContext c{plan, doc, m, {}, {}, {}, {}, {}, {}};
 
     std::filesystem::path root_dir = opts.tf_root.empty() ? std::filesystem::path(doc.path).parent_path()
                                                           : std::filesystem::path(opts.tf_root);
@@ -89,6 +89,7 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
         c.entity_of[k] = ref;
     }
     tf::prepare_main_route_tables(c);
+    tf::index_route_resources(c);
     for (size_t k = 0; k < instances.size(); ++k) {
         const tf::Instance& i = instances[k];
         EntityRef ref = c.entity_of[k];

@@ -113,7 +113,11 @@ Attr child(const Attr& a, const std::string& name) {
 }
 
 const Node* BindContext::expression(const Instance& i, const Attr& a) const {
-    return a.has_expr ? plan.expression(i, a.expr) : nullptr;
+    if (a.has_expr) return plan.expression(i, a.expr);
+    // Only a value the plan does not know comes from the collapsed
+    // expression: known values are what they are.
+    if (a.collapsed && unknown(i, a.value)) return a.collapsed;
+    return nullptr;
 }
 
 bool BindContext::unknown(const Instance& i, const Path& p) const { return is_true(at_path(i.after_unknown, p)); }
@@ -388,6 +392,11 @@ Attr BindContext::set_item(const Instance& i, const std::string& block_name, siz
                            const std::vector<std::string>& keys) const {
     Path vp{block_name, std::to_string(k)};
     const Node* cfg = i.config ? at_path(i.config->get("expressions"), {block_name}) : nullptr;
+    if (cfg && cfg->is_mapping() && cfg->get("references")) {
+        Attr a(vp, {}, false);
+        a.collapsed = cfg;
+        return a;
+    }
     if (!cfg || !cfg->is_sequence()) return Attr(vp, {}, false);
     const Node* vals = value(i, {block_name});
     size_t nvals = vals && vals->is_sequence() ? vals->items.size() : 0;

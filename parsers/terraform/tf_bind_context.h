@@ -25,6 +25,12 @@ struct Attr {
     Path value;
     Path expr;
     bool has_expr = true;
+    // A nested block the configuration holds as one expression: Terraform
+    // collapses an attribute-as-block (`route`, `ingress`, `egress`) into
+    // {"references": [...]} when a value inside it is unknown at plan time.
+    // The values the plan marks unknown inside the block come from those
+    // references (see BindContext::expression).
+    const Node* collapsed = nullptr;
 
     Attr(Path p) : value(p), expr(std::move(p)) {}  // NOLINT: implicit on purpose, most attributes are plain paths
     Attr(std::initializer_list<std::string> p) : value(p), expr(p) {}
@@ -42,6 +48,10 @@ struct BindContext {
     // routes or associations name it).
     std::map<uint32_t, uint32_t> original_main_table;
     std::unordered_map<std::string, uint32_t> main_table_ids;  // its known id -> route table
+    // aws_route instances by the route table they name: its known id, or
+    // the table instance its reference resolves to (index_route_resources).
+    std::unordered_map<std::string, std::vector<size_t>> routes_by_table_id;
+    std::unordered_map<size_t, std::vector<size_t>> routes_by_table_instance;
 
     const Node* value(const Instance& i, const Path& p) const { return at_path(i.values, p); }
     const Node* expression(const Instance& i, const Attr& a) const;
@@ -70,7 +80,8 @@ struct BindContext {
     PolicyDocument policy(const Instance& i, const Attr& a) const;  // a JSON string attribute
 
     // Item `k` of the set-typed nested block `block` in values, paired with
-    // its configuration block by the constant values of `keys`.
+    // its configuration block by the constant values of `keys` (or carrying
+    // the block's collapsed expression, see Attr::collapsed).
     Attr set_item(const Instance& i, const std::string& block, size_t k, const std::vector<std::string>& keys) const;
     // The model entities of `kind` a resolution leads to, in order, once each
     // (a VPC's `main_route_table_id` leads to its original main route table).
@@ -94,6 +105,8 @@ void bind_tf_data_store(BindContext& c, const Instance& i, EntityRef ref);
 // `aws_vpc.x.main_route_table_id` get an entity made up for it. Runs after
 // entity slots exist and before the binders.
 void prepare_main_route_tables(BindContext& c);
+// Fills routes_by_table_id / routes_by_table_instance; runs before the binders.
+void index_route_resources(BindContext& c);
 // Resources that modify other entities, bound after every entity exists.
 void apply_main_route_table_association(BindContext& c, const Instance& i);
 void apply_policy_attachment(BindContext& c, const Instance& i);
