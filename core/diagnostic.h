@@ -24,6 +24,7 @@ struct Diagnostic {
     std::string message;   // what is wrong and why, one sentence
     Location loc;          // the property that is wrong
     std::string resource;  // logical id or Terraform address
+    std::string plan_path;  // Terraform: the resource's JSON path in the plan (SARIF logicalLocations)
     std::vector<RelatedLocation> related;  // involved resources
     std::vector<RelatedLocation> path;     // explanation path, in order
     std::string fix;       // how to fix it, one sentence

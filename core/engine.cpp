@@ -94,21 +94,36 @@ void append_scenario(Diagnostic& d, const std::string& scenario) {
 
 namespace {
 
-// With .tf sources found, findings point there; the plan entry of the
-// reported resource follows as a related location.
+// Terraform: with .tf sources found, findings point there and the plan entry
+// of the reported resource follows as a related location. Either way the
+// finding carries that entry's JSON path; when it points into the plan itself
+// (often one minified line), the message names the path too.
 void add_plan_locations(const Model& m, std::vector<Diagnostic>& found) {
     if (m.format == InputFormat::CloudFormation) return;
-    std::unordered_map<std::string, const Location*> plan;
-    auto index = [&](const auto& entities) {
-        for (const Entity& e : entities)
-            if (e.plan_loc.known()) plan.emplace(e.id, &e.plan_loc);
+    std::unordered_map<std::string, const Entity*> entities;
+    auto index = [&](const auto& list) {
+        for (const Entity& e : list)
+            if (e.plan_loc.known() || !e.plan_path.empty()) entities.emplace(e.id, &e);
     };
     index(m.functions), index(m.routes), index(m.nat_gateways), index(m.route_tables), index(m.subnets);
-    index(m.roles), index(m.security_groups), index(m.vpcs), index(m.instances);
-    if (plan.empty()) return;
-    for (Diagnostic& d : found)
-        if (auto it = plan.find(d.resource); it != plan.end())
-            d.related.push_back({*it->second, "plan entry of " + d.resource});
+    index(m.roles), index(m.security_groups), index(m.vpcs), index(m.instances), index(m.internet_gateways);
+    index(m.gateway_attachments), index(m.subnet_associations), index(m.security_group_rules);
+    index(m.policies), index(m.vpc_endpoints), index(m.data_stores), index(m.event_source_mappings);
+    if (entities.empty()) return;
+    for (Diagnostic& d : found) {
+        auto it = entities.find(d.resource);
+        if (it == entities.end()) continue;
+        const Entity& e = *it->second;
+        if (e.plan_loc.known()) d.related.push_back({e.plan_loc, "plan entry of " + d.resource});
+        if (e.plan_path.empty()) continue;
+        d.plan_path = e.plan_path;
+        if (d.loc.file != m.file) continue;
+        std::string where = " (plan entry " + e.plan_path + ")";
+        if (!d.message.empty() && d.message.back() == '.')
+            d.message.insert(d.message.size() - 1, where);
+        else
+            d.message += where;
+    }
 }
 
 }  // namespace

@@ -87,6 +87,10 @@ struct Entity {
     // Terraform: the resource's entry in the plan JSON, when `loc` points at
     // its block in a .tf file instead.
     Location plan_loc;
+    // Terraform: that entry as a JSON path ("planned_values.root_module.
+    // resources[12]"), which people can find in a minified plan; a line and
+    // column there cannot.
+    std::string plan_path;
 };
 
 // ---------------------------------------------------------------- functions

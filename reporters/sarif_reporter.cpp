@@ -251,9 +251,15 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
         res["message"]["text"] = result_message(d);
         std::string line = in.source_line ? in.source_line(d.loc.file, d.loc.line) : std::string();
         res["locations"] = json::array({json{{"physicalLocation", physical_location(d.loc, base, line)}}});
+        json logical = json::array();
         if (!d.resource.empty())
-            res["locations"][0]["logicalLocations"] =
-                json::array({json{{"name", d.resource}, {"fullyQualifiedName", d.resource}, {"kind", "resource"}}});
+            logical.push_back(json{{"name", d.resource}, {"fullyQualifiedName", d.resource}, {"kind", "resource"}});
+        // Terraform: where the resource sits in the plan JSON.
+        if (!d.plan_path.empty())
+            logical.push_back(json{{"name", d.plan_path.substr(d.plan_path.rfind('.') + 1)},
+                                   {"fullyQualifiedName", d.plan_path},
+                                   {"kind", "element"}});
+        if (!logical.empty()) res["locations"][0]["logicalLocations"] = std::move(logical);
         if (!d.related.empty()) {
             json rel = json::array();
             for (size_t i = 0; i < std::min(d.related.size(), kMaxLocations); ++i) {

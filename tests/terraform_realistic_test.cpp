@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli/analyze_file.h"
@@ -340,4 +341,38 @@ TEST_CASE("variables whose values cannot be ids name no resource; others say wha
     tf::Resolution missing = plan.resolve(*subnet, plan.expression(*subnet, {"tags"}));
     CHECK(missing.unresolved);
     CHECK(missing.reason == "variable required has no value in the plan");
+}
+
+TEST_CASE("findings in a plan without .tf sources name the resource's JSON path, in the message and SARIF",
+          "[terraform]") {
+    // A line and column in `terraform show -json` output (one line) cannot be
+    // found by people; planned_values.root_module.resources[N] can.
+    const std::string plan = std::string(VPCLINT_SOURCE_DIR) + "/fixtures/rules/VL101/tf-public-subnet-external-api.json";
+    FileResult r = analyze_file(plan, {}, {});
+    REQUIRE(r.analysed);
+    REQUIRE(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.plan_path.rfind("planned_values.root_module", 0) == 0);
+    CHECK(d.plan_path.find(".resources[") != std::string::npos);
+    CHECK(d.message.find("(plan entry " + d.plan_path + ").") != std::string::npos);
+
+    ReportInput in;
+    in.diagnostics = r.diagnostics;
+    std::ostringstream sarif;
+    write_sarif(in, sarif);
+    auto doc = nlohmann::json::parse(sarif.str());
+    const auto& logical = doc["runs"][0]["results"][0]["locations"][0]["logicalLocations"];
+    REQUIRE(logical.size() == 2);
+    CHECK(logical[1]["fullyQualifiedName"] == d.plan_path);
+    CHECK(logical[1]["kind"] == "element");
+
+    // With the .tf files found, the finding points there: the message stays
+    // as it is and the plan entry is a related location.
+    FileResult with_tf = analyze_file(std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/with-source/plan.json", {}, {});
+    REQUIRE(with_tf.analysed);
+    for (const Diagnostic& t : with_tf.diagnostics) {
+        if (t.loc.file.size() < 3 || t.loc.file.compare(t.loc.file.size() - 3, 3, ".tf") != 0) continue;
+        CHECK(t.message.find("(plan entry ") == std::string::npos);
+        CHECK_FALSE(t.plan_path.empty());
+    }
 }

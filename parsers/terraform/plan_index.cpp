@@ -135,17 +135,17 @@ PlanIndex::PlanIndex(const Document& doc, InputKind kind) {
                     deleted_[address] = true;
             }
         if (const Node* pv = root->get("planned_values"); pv && pv->is_mapping())
-            add_module(pv->get("root_module"), false);
+            add_module(pv->get("root_module"), "planned_values.root_module", false);
         // Data sources read while planning, and resources the plan leaves
         // alone, keep their values (and ids) here.
         if (const Node* prior = root->get("prior_state"); prior && prior->is_mapping())
             if (const Node* values = prior->get("values"); values && values->is_mapping())
-                add_module(values->get("root_module"), true);
+                add_module(values->get("root_module"), "prior_state.values.root_module", true);
         if (const Node* config = root->get("configuration"); config && config->is_mapping())
             index_config(config->get("root_module"), "");
         if (const Node* vars = root->get("variables"); vars && vars->is_mapping()) root_variables_ = vars;
     } else if (const Node* values = root->get("values"); values && values->is_mapping()) {
-        add_module(values->get("root_module"), false);
+        add_module(values->get("root_module"), "values.root_module", false);
     }
     for (Instance& i : instances_) {
         auto cfg = module_config_.find(scope_name(i.module_path));
@@ -158,21 +158,23 @@ PlanIndex::PlanIndex(const Document& doc, InputKind kind) {
     }
 }
 
-void PlanIndex::add_module(const Node* module, bool from_prior_state) {
+void PlanIndex::add_module(const Node* module, const std::string& json_path, bool from_prior_state) {
     // An explicit stack: module nesting depth comes from the input.
-    std::vector<const Node*> pending{module};
+    std::vector<std::pair<const Node*, std::string>> pending{{module, json_path}};
     while (!pending.empty()) {
-        const Node* m = pending.back();
+        auto [m, m_path] = std::move(pending.back());
         pending.pop_back();
         if (!m || !m->is_mapping()) continue;
         std::string module_address = scalar(m->get("address"));
         ModulePath path;
         if (!parse_module_path(module_address, path)) continue;
         if (const Node* resources = m->get("resources"); resources && resources->is_sequence()) {
-            for (const Node* r : resources->items) {
+            for (size_t k = 0; k < resources->items.size(); ++k) {
+                const Node* r = resources->items[k];
                 if (!r->is_mapping()) continue;
                 Instance i;
                 i.address = scalar(r->get("address"));
+                i.json_path = m_path + ".resources[" + std::to_string(k) + "]";
                 // prior_state repeats planned resources: planned values win.
                 if (i.address.empty() || by_address_.count(i.address)) continue;
                 i.module = module_address;
@@ -202,7 +204,8 @@ void PlanIndex::add_module(const Node* module, bool from_prior_state) {
             }
         }
         if (const Node* children = m->get("child_modules"); children && children->is_sequence())
-            for (auto it = children->items.rbegin(); it != children->items.rend(); ++it) pending.push_back(*it);
+            for (size_t k = children->items.size(); k-- > 0;)
+                pending.emplace_back(children->items[k], m_path + ".child_modules[" + std::to_string(k) + "]");
     }
 }
 

@@ -29,6 +29,7 @@ struct Instance {
     std::string index;    // what stands in brackets: 0, "a"; empty without count/for_each
     bool data = false;    // a data source: lives outside the plan
     const Node* node = nullptr;          // the entry in planned_values / values
+    std::string json_path;               // planned_values.root_module.resources[3]
     const Node* values = nullptr;
     const Node* after_unknown = nullptr;  // resource_changes[].change.after_unknown
     const Node* config = nullptr;         // configuration resource (expressions)
@@ -65,7 +66,7 @@ public:
     size_t index_of(const Instance& i) const { return static_cast<size_t>(&i - instances_.data()); }
 
 private:
-    void add_module(const Node* module, bool from_prior_state);
+    void add_module(const Node* module, const std::string& json_path, bool from_prior_state);
     void index_config(const Node* module_config, const std::string& scope);
     Resolution resolve_in(const ModulePath& scope, const Node* expression, const Instance* self, unsigned depth) const;
     void resolve_reference(const ModulePath& scope, const std::string& ref, const std::vector<std::string>& all,

@@ -508,6 +508,7 @@ void init_tf_entity(Entity& e, const Instance& i, const BindContext& c) {
     e.type = i.type;
     e.loc = c.loc(i);
     if (c.block(i)) e.plan_loc = c.doc.location(*i.node);
+    e.plan_path = i.json_path;
 }
 
 }  // namespace vpclint::tf
