@@ -7,6 +7,7 @@ Analyses compute_analyses(const Model& model) {
     a.egress = compute_egress(model);
     a.needs = compute_needs(model);
     a.iam = compute_iam(model);
+    a.groups = compute_security_groups(model);
     return a;
 }
 

@@ -4,6 +4,7 @@
 #include "core/iam_analysis.h"
 #include "core/model.h"
 #include "core/needs_analysis.h"
+#include "core/security_group_analysis.h"
 
 namespace vpclint {
 
@@ -11,6 +12,7 @@ struct Analyses {
     EgressAnalysis egress;
     NeedsAnalysis needs;
     IamAnalysis iam;
+    SecurityGroupAnalysis groups;
 };
 
 Analyses compute_analyses(const Model& model);
