@@ -8,6 +8,7 @@ Analyses compute_analyses(const Model& model) {
     a.needs = compute_needs(model);
     a.iam = compute_iam(model);
     a.groups = compute_security_groups(model);
+    a.resources = compute_resource_uses(model);
     return a;
 }
 

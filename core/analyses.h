@@ -4,6 +4,7 @@
 #include "core/iam_analysis.h"
 #include "core/model.h"
 #include "core/needs_analysis.h"
+#include "core/resource_uses.h"
 #include "core/security_group_analysis.h"
 
 namespace vpclint {
@@ -13,6 +14,7 @@ struct Analyses {
     NeedsAnalysis needs;
     IamAnalysis iam;
     SecurityGroupAnalysis groups;
+    ResourceUses resources;
 };
 
 Analyses compute_analyses(const Model& model);

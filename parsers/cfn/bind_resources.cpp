@@ -115,6 +115,7 @@ void bind_resources(const Template& tpl, Evaluator& ev, Model& m) {
         }
     }
     link_children(m);
+    mark_group_users(c);
 }
 
 }  // namespace vpclint::cfn

@@ -1,4 +1,6 @@
 // AWS::EC2::SecurityGroup (inline rules) and the separate ingress/egress rules.
+#include <unordered_set>
+
 #include "parsers/cfn/bind_context.h"
 
 namespace vpclint::cfn {
@@ -84,6 +86,52 @@ void bind_security_group(BindContext& c, const ResourceInfo& r, const EValue& pr
         if (dir == RuleDirection::Egress && m.security_group_rules.size() > before)
             m.security_groups[ref.index].egress_declared = true;
     }
+}
+
+namespace {
+
+// The logical ids a template value references: Ref, Fn::GetAtt, ${X} in
+// Fn::Sub (written long or short form: the loader gives both one tree).
+void referenced_ids(const Node* n, std::unordered_set<std::string>& out, int depth) {
+    if (!n || depth > 64) return;
+    if (n->is_sequence())
+        for (const Node* i : n->items) referenced_ids(i, out, depth + 1);
+    if (!n->is_mapping()) return;
+    for (const MapEntry& e : n->entries) {
+        const Node* v = e.value;
+        if (e.key == "Ref" && v && v->is_scalar()) out.insert(v->text);
+        if (e.key == "Fn::GetAtt" && v) {
+            if (v->is_scalar()) out.insert(v->text.substr(0, v->text.find('.')));
+            if (v->is_sequence() && !v->items.empty() && v->items[0]->is_scalar()) out.insert(v->items[0]->text);
+        }
+        if (e.key == "Fn::Sub" && v) {
+            const Node* text = v->is_sequence() && !v->items.empty() ? v->items[0] : v;
+            if (text && text->is_scalar())
+                for (size_t at = text->text.find("${"); at != std::string::npos; at = text->text.find("${", at + 2)) {
+                    size_t end = text->text.find_first_of(".}", at + 2);
+                    if (end != std::string::npos) out.insert(text->text.substr(at + 2, end - at - 2));
+                }
+        }
+        referenced_ids(v, out, depth + 1);
+    }
+}
+
+bool function_or_group_type(std::string_view t) {
+    return t == "AWS::Lambda::Function" || t == "AWS::Serverless::Function" || t == "AWS::EC2::SecurityGroup" ||
+           t == "AWS::EC2::SecurityGroupIngress" || t == "AWS::EC2::SecurityGroupEgress";
+}
+
+}  // namespace
+
+void mark_group_users(BindContext& c) {
+    // A macro may add resources this template does not show.
+    if (c.tpl.other_transform) return;
+    std::unordered_set<std::string> ids;
+    for (const ResourceInfo& r : c.tpl.resources)
+        if (c.entities.count(r.id) && !function_or_group_type(r.type)) referenced_ids(r.node, ids, 0);
+    // An output may hand the group to another stack.
+    if (c.tpl.root && c.tpl.root->is_mapping()) referenced_ids(c.tpl.root->get("Outputs"), ids, 0);
+    for (SecurityGroup& g : c.model.security_groups) g.used_by_non_functions = ids.count(g.id) ? Tri::Yes : Tri::No;
 }
 
 }  // namespace vpclint::cfn
