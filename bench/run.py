@@ -81,6 +81,17 @@ def main():
             rows.append((f"generated template, {n} functions + {n} subnets", 1, t, t / n * 1e6))
         rows.append(("per-resource time 2000 / 20 (linear: < 2)", None, per[2000] / per[20], None))
 
+        # Security groups: F functions each ask about one group of R rules.
+        sg = {}
+        for r, f in ((500, 1000), (5000, 1000)):
+            p = os.path.join(tmp, f"sg{r}.yaml")
+            with open(p, "w") as out:
+                subprocess.run([sys.executable, os.path.join(HERE, "gen_security_groups.py"), str(r), str(f)],
+                               stdout=out, check=True)
+            sg[r] = timed([vpclint, "--format", "json", "-q", "--fail-on", "never", p], repeat=3)
+            rows.append((f"generated template, group of {r} rules + {f} functions", 1, sg[r], None))
+        rows.append(("time 5000 rules / 500 rules (linear in rules: < 10)", None, sg[5000] / sg[500], None))
+
     print("| measurement | files | seconds | per unit |")
     print("|---|---|---|---|")
     for name, files, secs, unit in rows:

@@ -7,6 +7,8 @@ Analyses compute_analyses(const Model& model) {
     a.egress = compute_egress(model);
     a.needs = compute_needs(model);
     a.iam = compute_iam(model);
+    a.groups = compute_security_groups(model);
+    a.resources = compute_resource_uses(model);
     return a;
 }
 

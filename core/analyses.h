@@ -4,6 +4,8 @@
 #include "core/iam_analysis.h"
 #include "core/model.h"
 #include "core/needs_analysis.h"
+#include "core/resource_uses.h"
+#include "core/security_group_analysis.h"
 
 namespace vpclint {
 
@@ -11,6 +13,8 @@ struct Analyses {
     EgressAnalysis egress;
     NeedsAnalysis needs;
     IamAnalysis iam;
+    SecurityGroupAnalysis groups;
+    ResourceUses resources;
 };
 
 Analyses compute_analyses(const Model& model);

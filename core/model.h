@@ -126,6 +126,8 @@ struct Function : Entity {
     bool declared_needs_present = false;
     // Where SAM generated parts of this function (implicit role), for messages.
     std::string generated_from;
+    // FileSystemConfigs / file_system_config: EFS access points (-> data_stores).
+    LinkList file_systems;
 };
 
 // ---------------------------------------------------------------- network
@@ -232,6 +234,10 @@ struct SecurityGroup : Entity {
     // egress rule; Terraform removes it.
     bool default_allow_all_egress = false;
     bool egress_declared = false;
+    // Whether anything other than functions (and security-group rules)
+    // references the group: a database, an instance, an output, a module
+    // input. Unknown when the frontend cannot tell.
+    Tri used_by_non_functions = Tri::Unknown;
 };
 
 // ---------------------------------------------------------------- IAM
@@ -301,7 +307,27 @@ struct VpcEndpoint : Entity {
 enum class DataStoreKind : uint8_t {
     RdsInstance, RdsCluster, DbProxy, CacheCluster, ReplicationGroup, ServerlessCache,
     MemoryDbCluster, DocDbCluster, NeptuneCluster, EfsFileSystem, OpenSearchDomain,
-    LoadBalancer,
+    LoadBalancer, RedshiftCluster, MskCluster, MqBroker,
+    // Parts of the resources above, kept with them (see DataStore::parent):
+    SubnetGroup,       // a DB / cache / Redshift subnet group: `subnets`
+    EfsMountTarget,    // `parent` file system, `subnets` (its one subnet), `security_groups`
+    EfsAccessPoint,    // `parent` file system
+    ProxyTargetGroup,  // `parent` proxy, `target` the database behind it
+    SecretAttachment,  // `secret` tied to `target` (Secrets Manager SecretTargetAttachment)
+};
+
+// Whether a kind is a part (subnet group, mount target, ...) rather than a
+// resource a function connects to.
+bool is_data_store_part(DataStoreKind k);
+// "RDS DB instance", "EFS file system", ...
+std::string_view data_store_kind_name(DataStoreKind k);
+
+// An attribute that addresses a private resource, and the port a client of
+// that attribute connects on when it differs from the resource's (MSK's
+// bootstrap attributes: 9092 plaintext, 9094 TLS, 9096 SCRAM, 9098 IAM).
+struct EndpointAttr {
+    std::string attr;
+    std::string port;
 };
 
 struct DataStore : Entity {
@@ -313,6 +339,22 @@ struct DataStore : Entity {
     Text engine;
     Text port;               // effective port (engine default when not written)
     Flag internal;           // load balancers: scheme internal
+    // The subnet group entity DBSubnetGroupName names, when the input defines
+    // it (-> data_stores, kind SubnetGroup).
+    Link subnet_group_ref;
+    // Parts: the resource they belong to. An RDS instance in a cluster: the
+    // cluster (DBClusterIdentifier / cluster_identifier).
+    Link parent;
+    Link target;             // ProxyTargetGroup, SecretAttachment: the database (-> data_stores)
+    std::string secret;      // SecretAttachment: the id of the secret
+    Flag http_endpoint;      // Aurora Data API (EnableHttpEndpoint), default false
+    bool vpc_options = false;  // OpenSearch: VPCOptions given (a VPC-only domain)
+    // The attributes of this resource that address it on the network, as a
+    // ResourceMention writes them ("Endpoint.Address", "address"): a value
+    // built from one of them is a connection; one built from its ARN or name
+    // is not (IAM, the Data API).
+    std::vector<EndpointAttr> endpoint_attrs;
+    bool ref_is_endpoint = false;  // a bare reference (Ref / the address itself) is its endpoint
 };
 
 struct EventSourceMapping : Entity {

@@ -43,6 +43,8 @@ bool is_data_store_type(std::string_view type);
 void bind_function(BindContext& c, const ResourceInfo& r, const EValue& props, Function& f);
 void bind_network(BindContext& c, const ResourceInfo& r, const EValue& props, EntityRef ref);
 void bind_security_group(BindContext& c, const ResourceInfo& r, const EValue& props, EntityRef ref);
+// SecurityGroup::used_by_non_functions, once every resource is bound.
+void mark_group_users(BindContext& c);
 void bind_iam(BindContext& c, const ResourceInfo& r, const EValue& props, EntityRef ref);
 void bind_data_store(BindContext& c, const ResourceInfo& r, const EValue& props, DataStore& d);
 void bind_endpoint(BindContext& c, const ResourceInfo& r, const EValue& props, VpcEndpoint& e);

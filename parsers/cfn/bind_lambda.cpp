@@ -72,6 +72,19 @@ void bind_function(BindContext& c, const ResourceInfo& r, const EValue& props, F
                 ev.loc = vars->field_keys[i] ? c.tpl.doc->key_location(*vars->field_keys[i]) : ev.value.loc;
                 f.environment.push_back(std::move(ev));
             }
+    // FileSystemConfigs: [{Arn: !GetAtt AccessPoint.Arn, LocalMountPath}]:
+    // the function mounts EFS through the access point's mount targets.
+    if (const EValue* fs = props.field("FileSystemConfigs"); fs && fs->kind != Kind::NoValue) {
+        f.file_systems.present = true;
+        f.file_systems.loc = c.loc(*fs, r.node);
+        if (fs->kind == Kind::List) {
+            for (const EValue& item : fs->items)
+                if (item.kind == Kind::Map) f.file_systems.items.push_back(c.link(item.field("Arn"), EntityKind::DataStore, fs->node));
+        } else {
+            f.file_systems.complete = false;
+            f.file_systems.reason = fs->kind == Kind::Unknown ? fs->text : "FileSystemConfigs is computed";
+        }
+    }
     if (const EValue* code = props.field("Code"))
         if (const EValue* zip = code->field("ZipFile")) f.inline_code = c.text(zip, code->node);
     bind_declared_needs(c, r, f);

@@ -117,6 +117,7 @@ void bind_resources(const Template& tpl, Evaluator& ev, Model& m) {
     }
     bind_sam_connectors(c);
     link_children(m);
+    mark_group_users(c);
 }
 
 }  // namespace vpclint::cfn

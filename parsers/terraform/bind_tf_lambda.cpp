@@ -1,4 +1,5 @@
 // aws_lambda_function and aws_lambda_event_source_mapping.
+#include <algorithm>
 #include <sstream>
 
 #include "parsers/terraform/tf_bind_context.h"
@@ -40,7 +41,15 @@ std::vector<ResourceMention> mentions_of(const BindContext& c, const Resolution&
             if (attr.empty()) continue;
             out.push_back({ref.address, ref.type, attr});
         } else {
-            out.push_back({ref.address, ref.type, ""});
+            // Unknown until apply: the attributes the expression reads say
+            // what the value is built from ("address", "arn").
+            bool any = false;
+            for (const Hit& h : r.hits)
+                if (h.instance == inst && !h.attr.empty()) {
+                    out.push_back({ref.address, ref.type, h.attr});
+                    any = true;
+                }
+            if (!any) out.push_back({ref.address, ref.type, ""});
         }
     }
     return out;
@@ -78,18 +87,46 @@ void bind_tf_lambda(BindContext& c, const Instance& i, EntityRef ref) {
     }
     f.role = c.link(i, {"role"}, EntityKind::Role);
     const Path vars_path{"environment", "0", "variables"};
-    if (const Node* vars = c.value(i, vars_path); vars && vars->is_mapping()) {
+    // A plan leaves variables known only after apply out of the value and
+    // marks them in after_unknown: both name the variables.
+    std::vector<std::string> names;
+    if (const Node* vars = c.value(i, vars_path); vars && vars->is_mapping())
+        for (const MapEntry& e : vars->entries) names.push_back(e.key);
+    if (const Node* au = at_path(i.after_unknown, vars_path); au && au->is_mapping())
+        for (const MapEntry& e : au->entries)
+            if (std::find(names.begin(), names.end(), e.key) == names.end()) names.push_back(e.key);
+    if (names.empty() && c.unknown(i, vars_path) && c.configured(i, vars_path)) {
+        // The whole map is known only after apply (it reads an attribute
+        // computed at apply): one variable without a name stands for it, with
+        // what the map references.
         Resolution r = c.plan.resolve(i, c.plan.expression(i, vars_path));
-        for (const MapEntry& e : vars->entries) {
+        EnvVar ev;
+        ev.value = c.text(i, vars_path);
+        ev.value.known = false;
+        ev.refs = mentions_of(c, r, ev.value);
+        ev.loc = c.attr_loc(i, vars_path);
+        f.environment.push_back(std::move(ev));
+    }
+    if (!names.empty()) {
+        Resolution r = c.plan.resolve(i, c.plan.expression(i, vars_path));
+        for (const std::string& name : names) {
             EnvVar ev;
-            ev.name = e.key;
+            ev.name = name;
             Path p = vars_path;
-            p.push_back(e.key);
+            p.push_back(name);
             ev.value = c.text(i, p);
             ev.refs = mentions_of(c, r, ev.value);
             ev.loc = c.attr_loc(i, p);
             f.environment.push_back(std::move(ev));
         }
+    }
+    // file_system_config { arn = aws_efs_access_point.x.arn }
+    if (const Node* fs = c.value(i, {"file_system_config"}); fs && fs->is_sequence() && !fs->items.empty()) {
+        f.file_systems.present = true;
+        f.file_systems.loc = c.attr_loc(i, {"file_system_config"});
+        for (size_t k = 0; k < fs->items.size(); ++k)
+            f.file_systems.items.push_back(
+                c.link(i, {"file_system_config", std::to_string(k), "arn"}, EntityKind::DataStore));
     }
     // Tag vpclint:needs = "internet dynamodb" declares what the function
     // needs; provider default_tags reach tags_all only.

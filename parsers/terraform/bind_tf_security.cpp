@@ -56,6 +56,40 @@ void expand(BindContext& c, const Instance& i, const Attr& base, const SecurityG
     if (proto.self || !any) m.security_group_rules.push_back(proto);  // `self`, or a rule naming no peer at all
 }
 
+bool function_or_group_type(std::string_view t) {
+    return t == "aws_lambda_function" || t == "aws_security_group" || t == "aws_default_security_group" ||
+           t == "aws_security_group_rule" || t == "aws_vpc_security_group_ingress_rule" ||
+           t == "aws_vpc_security_group_egress_rule";
+}
+
+bool names_group(const std::string& ref, const std::string& token) {
+    return ref.compare(0, token.size(), token) == 0 &&
+           (ref.size() == token.size() || ref[token.size()] == '.' || ref[token.size()] == '[');
+}
+
+// Whether an expression anywhere in the configuration (a resource other than
+// a function or a security group or rule, an output, a module input)
+// references `token` ("aws_security_group.lambda"). Groups of the same name
+// in different modules are not told apart: that only makes it say yes.
+bool referenced_outside(const Node* n, const std::string& token, bool skip, int depth) {
+    if (!n || depth > 64) return false;
+    if (n->is_sequence()) {
+        for (const Node* i : n->items)
+            if (referenced_outside(i, token, skip, depth + 1)) return true;
+        return false;
+    }
+    if (!n->is_mapping()) return false;
+    if (const Node* type = n->get("type"); type && type->is_scalar() && n->get("expressions"))
+        skip = function_or_group_type(type->text);  // a configuration resource
+    for (const MapEntry& e : n->entries) {
+        if (!skip && e.key == "references" && e.value && e.value->is_sequence())
+            for (const Node* r : e.value->items)
+                if (r->is_scalar() && names_group(r->text, token)) return true;
+        if (referenced_outside(e.value, token, skip, depth + 1)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void bind_tf_security(BindContext& c, const Instance& i, EntityRef ref) {
@@ -64,6 +98,9 @@ void bind_tf_security(BindContext& c, const Instance& i, EntityRef ref) {
         SecurityGroup& g = m.security_groups[ref.index];
         g.vpc = c.link(i, {"vpc_id"}, EntityKind::Vpc);
         g.default_allow_all_egress = false;
+        // A state has no configuration to tell who else uses the group.
+        if (const Node* config = c.doc.root ? c.doc.root->get("configuration") : nullptr)
+            g.used_by_non_functions = referenced_outside(config, i.type + "." + i.name, false, 0) ? Tri::Yes : Tri::No;
         Location group_plan_loc = g.plan_loc;
         for (const char* dir : {"ingress", "egress"}) {
             bool egress = std::string_view(dir) == "egress";

@@ -51,7 +51,7 @@ EntityKind entity_kind_of_tf_type(std::string_view t) {
     };
     for (const auto& [type, kind] : kTypes)
         if (type == t) return kind;
-    return EntityKind::Other;
+    return tf_data_store_kind(t);  // the private resources and their parts (bind_tf_data_stores.cpp)
 }
 
 namespace {

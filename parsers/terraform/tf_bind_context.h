@@ -91,6 +91,7 @@ struct BindContext {
 };
 
 EntityKind entity_kind_of_tf_type(std::string_view type);
+EntityKind tf_data_store_kind(std::string_view type);  // DataStore or Other
 void init_tf_entity(Entity& e, const Instance& i, const BindContext& c);
 Attr child(const Attr& a, const std::string& name);  // a nested attribute of a block item
 
