@@ -42,8 +42,8 @@ else()
   message(STATUS "help2man not found: no man page (apt-get install help2man)")
 endif()
 
-# Packages. A static build (VPCLINT_STATIC) needs only libc6; a shared one
-# gets its Depends from dpkg-shlibdeps.
+# Packages. dpkg-shlibdeps computes Depends from the binary: libc6 alone for
+# the static build (VPCLINT_STATIC), the shared libraries' packages otherwise.
 set(CPACK_PACKAGE_NAME vpclint)
 set(CPACK_PACKAGE_VENDOR "vpclint developers")
 set(CPACK_PACKAGE_CONTACT "vpclint developers <vpclint@users.noreply.github.com>")
@@ -62,9 +62,5 @@ string(REGEX REPLACE "-([0-9]+)-g" "+\\1.g" _deb_version "${VPCLINT_VERSION}")
 string(REPLACE "-dirty" "+dirty" _deb_version "${_deb_version}")
 set(CPACK_DEBIAN_PACKAGE_VERSION "${_deb_version}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-if(VPCLINT_STATIC)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34)")
-else()
-  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-endif()
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 include(CPack)

@@ -69,7 +69,7 @@ ReportInput sample() {
 }
 
 // Indices into sample().diagnostics, which is sorted by file and line.
-constexpr size_t kParseError = 0, kPublicSubnet = 1, kSubnetsDisagree = 2, kNote = 3;
+[[maybe_unused]] constexpr size_t kParseError = 0, kPublicSubnet = 1, kSubnetsDisagree = 2, kNote = 3;
 
 // The sample with only the finding at index i.
 ReportInput sample_with_only(size_t i) {
