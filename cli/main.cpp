@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/version.h"
 #include "cli/analyze_file.h"
 #include "cli/discover.h"
 #include "cli/parameters_file.h"
@@ -268,7 +269,7 @@ int main(int argc, char** argv) {
     }
 
     if (o.version) {
-        std::cout << "vpclint " << VPCLINT_VERSION << "\n";
+        std::cout << "vpclint " << vpclint_version() << "\n";
         return 0;
     }
     if (o.list_rules) {

@@ -43,15 +43,17 @@ std::string describe_scenario(const std::vector<Model>& models, const std::vecto
         size_t best = conds.size(), best_excluded = 0;
         for (size_t c = 0; c < conds.size(); ++c) {
             if (used[c]) continue;
-            const auto& [name, value] = conds[c];
+            // A pair, not a structured binding: clang before 16 cannot capture
+            // bindings in lambdas.
+            const std::pair<std::string, bool>& cond = conds[c];
             bool constant = std::all_of(in.begin(), in.end(), [&](size_t i) {
                 const auto& mc = models[i].conditions;
-                return std::find(mc.begin(), mc.end(), std::make_pair(name, value)) != mc.end();
+                return std::find(mc.begin(), mc.end(), cond) != mc.end();
             });
             if (!constant) continue;
             size_t excluded = std::count_if(remaining.begin(), remaining.end(), [&](size_t i) {
                 const auto& mc = models[i].conditions;
-                return std::find(mc.begin(), mc.end(), std::make_pair(name, value)) == mc.end();
+                return std::find(mc.begin(), mc.end(), cond) == mc.end();
             });
             // `Param=value` entries: "Env is prod" says more than "Env is not dev".
             bool better_name = excluded == best_excluded && excluded > 0 && best < conds.size() && value &&

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/version.h"
 #include "reporters/fingerprint.h"
 #include "reporters/format_writers.h"
 
@@ -215,8 +216,8 @@ json rule_json(const RuleDescriptor& d) {
 void write_sarif(const ReportInput& in, std::ostream& out) {
     json driver;
     driver["name"] = "vpclint";
-    driver["version"] = VPCLINT_VERSION;
-    driver["semanticVersion"] = VPCLINT_VERSION;
+    driver["version"] = std::string(vpclint_version());
+    driver["semanticVersion"] = std::string(vpclint_version());
     driver["informationUri"] = kInformationUri;
     driver["rules"] = json::array();
     std::map<std::string, size_t> rule_index;

@@ -2,6 +2,13 @@
 
 namespace vpclint::cfn {
 
+EValue::EValue() = default;
+EValue::EValue(const EValue&) = default;
+EValue::EValue(EValue&&) noexcept = default;
+EValue& EValue::operator=(const EValue&) = default;
+EValue& EValue::operator=(EValue&&) noexcept = default;
+EValue::~EValue() = default;
+
 const EValue* EValue::field(std::string_view key) const {
     if (kind != Kind::Map) return nullptr;
     for (const auto& [k, v] : fields)

@@ -34,6 +34,16 @@ struct EValue {
     bool literal = false;        // a template literal, not from a parameter
     bool quoted = false;
 
+    // Declared here, defined in cfn_value.cpp: `fields` holds pairs of this
+    // still incomplete type, and clang (with libstdc++) rejects destroying
+    // them in an implicit inline destructor.
+    EValue();
+    EValue(const EValue&);
+    EValue(EValue&&) noexcept;
+    EValue& operator=(const EValue&);
+    EValue& operator=(EValue&&) noexcept;
+    ~EValue();
+
     bool is(Kind k) const { return kind == k; }
     bool known_scalar() const { return kind == Kind::Scalar; }
     const EValue* field(std::string_view key) const;
