@@ -56,8 +56,8 @@ std::string describe_scenario(const std::vector<Model>& models, const std::vecto
                 return std::find(mc.begin(), mc.end(), cond) == mc.end();
             });
             // `Param=value` entries: "Env is prod" says more than "Env is not dev".
-            bool better_name = excluded == best_excluded && excluded > 0 && best < conds.size() && value &&
-                               !conds[best].second && name.find('=') != std::string::npos;
+            bool better_name = excluded == best_excluded && excluded > 0 && best < conds.size() && cond.second &&
+                               !conds[best].second && cond.first.find('=') != std::string::npos;
             if (excluded > best_excluded || better_name) best = c, best_excluded = excluded;
         }
         if (best == conds.size()) break;
