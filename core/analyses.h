@@ -4,6 +4,7 @@
 #include "core/iam_analysis.h"
 #include "core/model.h"
 #include "core/needs_analysis.h"
+#include "core/service_reachability.h"
 
 namespace vpclint {
 
@@ -11,6 +12,7 @@ struct Analyses {
     EgressAnalysis egress;
     NeedsAnalysis needs;
     IamAnalysis iam;
+    EndpointIndex endpoints;
 };
 
 Analyses compute_analyses(const Model& model);

@@ -90,6 +90,19 @@ void bind_tf_lambda(BindContext& c, const Instance& i, EntityRef ref) {
             ev.loc = c.attr_loc(i, p);
             f.environment.push_back(std::move(ev));
         }
+    } else if (c.unknown(i, vars_path)) {
+        // The whole map is "known after apply" when a value in it is (a queue
+        // URL, a table ARN of the same plan): its references still say which
+        // resources the environment names.
+        Resolution r = c.plan.resolve(i, c.plan.expression(i, vars_path));
+        EnvVar ev;
+        ev.name = "environment.variables";
+        ev.value.present = true;
+        ev.value.reason = c.unknown_reason(i, vars_path);
+        ev.value.loc = c.attr_loc(i, vars_path);
+        ev.refs = mentions_of(c, r, ev.value);
+        ev.loc = ev.value.loc;
+        if (!ev.refs.empty()) f.environment.push_back(std::move(ev));
     }
     // Tag vpclint:needs = "internet dynamodb" declares what the function
     // needs; provider default_tags reach tags_all only.

@@ -98,5 +98,7 @@ void prepare_main_route_tables(BindContext& c);
 void apply_main_route_table_association(BindContext& c, const Instance& i);
 void apply_policy_attachment(BindContext& c, const Instance& i);
 void apply_endpoint_route_table_association(BindContext& c, const Instance& i);
+void apply_endpoint_subnet_association(BindContext& c, const Instance& i);
+void apply_endpoint_security_group_association(BindContext& c, const Instance& i);
 
 }  // namespace vpclint::tf
