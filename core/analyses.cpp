@@ -8,6 +8,7 @@ Analyses compute_analyses(const Model& model) {
     a.iam = compute_iam(model);
     a.needs = compute_needs(model, &a.iam);
     a.endpoints = index_endpoints(model);
+    a.groups = compute_security_groups(model);
     return a;
 }
 

@@ -20,6 +20,22 @@ void bind_rule_fields(BindContext& c, const EValue& rule, const Node* fb, Securi
     out.prefix_list = c.text(rule.field(ingress ? "SourcePrefixListId" : "DestinationPrefixListId"), fb);
 }
 
+SecurityGroupRule unknown_rule(BindContext& c, const ResourceInfo& r, uint32_t group, RuleDirection dir,
+                               const char* key, const EValue& v) {
+    SecurityGroupRule rule;
+    rule.id = r.id + "." + key;
+    rule.type = r.type;
+    rule.loc = c.loc(v, r.node);
+    rule.direction = dir;
+    rule.group.state = LinkState::Resolved;
+    rule.group.index = group;
+    rule.group.loc = rule.loc;
+    rule.protocol.present = true;
+    rule.protocol.loc = rule.loc;
+    rule.protocol.reason = v.kind == Kind::Unknown ? v.text : std::string(key) + " is computed";
+    return rule;
+}
+
 }  // namespace
 
 void bind_security_group(BindContext& c, const ResourceInfo& r, const EValue& props, EntityRef ref) {
@@ -41,9 +57,16 @@ void bind_security_group(BindContext& c, const ResourceInfo& r, const EValue& pr
         const char* key = dir == RuleDirection::Ingress ? "SecurityGroupIngress" : "SecurityGroupEgress";
         const EValue* list = props.field(key);
         if (!list) continue;
-        if (dir == RuleDirection::Egress) m.security_groups[ref.index].egress_declared = true;
-        if (list->kind != Kind::List) continue;
-        for (size_t i = 0; i < list->items.size(); ++i) {
+        if (list->kind == Kind::NoValue) continue;
+        // Only a rule removes the default egress: an empty list keeps it
+        // (AWS::EC2::SecurityGroup, SecurityGroupEgress).
+        size_t before = m.security_group_rules.size();
+        if (list->kind != Kind::List) {
+            // A computed list (a parameter, an If of unknowns): one rule of
+            // unknown content, so the analysis never reads "no rules" here.
+            m.security_group_rules.push_back(unknown_rule(c, r, ref.index, dir, key, *list));
+        }
+        for (size_t i = 0; list->kind == Kind::List && i < list->items.size(); ++i) {
             const EValue& item = list->items[i];
             SecurityGroupRule rule;
             rule.id = r.id + "." + key + "[" + std::to_string(i) + "]";
@@ -54,8 +77,12 @@ void bind_security_group(BindContext& c, const ResourceInfo& r, const EValue& pr
             rule.group.index = ref.index;
             rule.group.loc = rule.loc;
             if (item.kind == Kind::Map) bind_rule_fields(c, item, list->node, rule);
+            else if (item.kind == Kind::NoValue) continue;
+            else rule = unknown_rule(c, r, ref.index, dir, key, item);
             m.security_group_rules.push_back(std::move(rule));
         }
+        if (dir == RuleDirection::Egress && m.security_group_rules.size() > before)
+            m.security_groups[ref.index].egress_declared = true;
     }
 }
 
