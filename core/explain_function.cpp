@@ -77,7 +77,7 @@ std::string egress_summary(const Analyses& a, uint32_t function) {
 // How each needed service is reached from each subnet (VL401-VL404).
 void explain_service_reach(const Model& m, const Analyses& a, uint32_t function, std::string& s) {
     if (!egress_of_function(a.egress, function).vpc_function) return;
-    std::vector<FunctionServiceReach> reach = function_service_reach(m, a.egress, a.needs, a.endpoints, function);
+    std::vector<FunctionServiceReach> reach = function_service_reach(m, a.egress, a.needs, a.endpoints, function, &a.groups);
     if (reach.empty()) return;
     s += "  AWS services from its subnets:\n";
     for (const FunctionServiceReach& r : reach) {

@@ -69,7 +69,8 @@ const Link& vpc_of_subnet(const Model& m, const SubnetEgress& e, uint32_t subnet
 }
 
 SubnetServiceReach subnet_reaches_service(const Model& m, const EgressAnalysis& egress, const EndpointIndex& eps,
-                                          uint32_t subnet, const AwsService& service, const ServiceNeed* need) {
+                                          uint32_t subnet, const AwsService& service, const ServiceNeed* need,
+                                          const ServiceClient* client) {
     SubnetServiceReach out;
     const SubnetEgress& e = egress_of_subnet(egress, subnet);
     if (e.verdict == Egress::Internet) {
@@ -119,10 +120,24 @@ SubnetServiceReach subnet_reaches_service(const Model& m, const EgressAnalysis& 
             if (!same_vpc) {
                 unknown(i, "interface endpoint " + ep.id + "'s VPC is not known");
             } else if (ep.private_dns.value == Tri::Yes || own_names) {
-                out.interface_serving.push_back(i);
-                verdict = Tri::Yes;
-                out.endpoint = static_cast<int>(i);
-                out.reason = "interface endpoint " + ep.id + (own_names ? " (by its own DNS name)" : " with private DNS");
+                // HTTPS to the endpoint's interfaces must pass its groups
+                // (VPC user guide: interface endpoint security groups).
+                SgAnswer admits;
+                admits.verdict = Tri::Yes;
+                if (client && client->groups)
+                    admits = sg_allows(*client->groups, m, ep.security_groups, RuleDirection::Ingress, client->peer,
+                                       SgTraffic{6, 443});
+                std::string what = "interface endpoint " + ep.id + (own_names ? " (by its own DNS name)" : " with private DNS");
+                if (admits.verdict == Tri::Yes) {
+                    verdict = Tri::Yes;
+                    out.endpoint = static_cast<int>(i);
+                    out.reason = what;
+                } else if (admits.verdict == Tri::Unknown) {
+                    unknown(i, "whether " + what + " admits HTTPS from the function is not known (" + admits.reason + ")");
+                } else {
+                    out.interface_blocked.push_back(i);
+                    out.blocked_answers.push_back(std::move(admits));
+                }
             } else if (ep.private_dns.value == Tri::Unknown) {
                 unknown(i, "whether interface endpoint " + ep.id + " has private DNS is not known");
             } else {
@@ -142,7 +157,10 @@ SubnetServiceReach subnet_reaches_service(const Model& m, const EgressAnalysis& 
             if (verdict == Tri::Yes) break;
         }
     out.reachable = verdict;
-    if (verdict == Tri::No) {
+    if (verdict == Tri::No && !out.interface_blocked.empty()) {
+        out.reason = "interface endpoint " + m.vpc_endpoints[out.interface_blocked.front()].id +
+                     " would serve it, but " + out.blocked_answers.front().reason;
+    } else if (verdict == Tri::No) {
         out.reason = std::string(e.verdict == Egress::Public ? "a public subnet gives a function no internet"
                                                              : "its subnet has no internet egress") +
                      " (" + e.reason + ") and no VPC endpoint for " + std::string(service.key) + " serves it";
@@ -152,9 +170,12 @@ SubnetServiceReach subnet_reaches_service(const Model& m, const EgressAnalysis& 
 
 std::vector<FunctionServiceReach> function_service_reach(const Model& m, const EgressAnalysis& egress,
                                                          const NeedsAnalysis& needs, const EndpointIndex& eps,
-                                                         uint32_t function) {
+                                                         uint32_t function, const SecurityGroupAnalysis* groups) {
     std::vector<FunctionServiceReach> out;
     const FunctionEgress& fe = egress_of_function(egress, function);
+    ServiceClient client;
+    client.groups = groups;
+    if (groups) client.peer = peer_of(m, m.functions[function].security_groups, fe.subnets, fe.all_subnets_known);
     for (const ServiceNeed& need : needs_of_function(needs, function).services) {
         const AwsService* service = find_service(need.service);
         if (!service || service->key != need.service) continue;
@@ -169,7 +190,7 @@ std::vector<FunctionServiceReach> function_service_reach(const Model& m, const E
             Egress v = egress_of_subnet(egress, s).verdict;
             if (r.why_not_judged.empty() && (v == Egress::Internet || v == Egress::Unknown))
                 r.why_not_judged = "subnet " + m.subnets[s].id + "'s egress is " + std::string(egress_name(v));
-            r.per_subnet.push_back(subnet_reaches_service(m, egress, eps, s, *service, &need));
+            r.per_subnet.push_back(subnet_reaches_service(m, egress, eps, s, *service, &need, &client));
         }
         r.judged = r.why_not_judged.empty();
         bool any_no = false, any_unknown = false;

@@ -17,6 +17,7 @@
 #include "core/egress_analysis.h"
 #include "core/model.h"
 #include "core/needs_analysis.h"
+#include "core/security_group_analysis.h"
 
 namespace vpclint {
 
@@ -40,14 +41,26 @@ struct SubnetServiceReach {
     // the subnet's route table; interface endpoints with private DNS off).
     std::vector<uint32_t> gateway_elsewhere;
     std::vector<uint32_t> interface_without_dns;
-    // Interface endpoints that serve it (private DNS on, or the function uses
-    // their own names): VL403 checks their security groups.
-    std::vector<uint32_t> interface_serving;
+    // Interface endpoints that would serve it (private DNS on, or the
+    // function uses their own names) but whose security groups admit no
+    // HTTPS from the function (VL403), with the answer that says why.
+    std::vector<uint32_t> interface_blocked;
+    std::vector<SgAnswer> blocked_answers;
+};
+
+// The function's end of an HTTPS connection to an interface endpoint: its
+// security groups and its subnets' addresses.
+struct ServiceClient {
+    const SecurityGroupAnalysis* groups = nullptr;  // nullptr: security groups are not judged
+    SgPeer peer;
 };
 
 // `need` may be nullptr (then the SDK's default host names are assumed).
+// Without a client, an interface endpoint with private DNS serves whatever
+// its security groups say.
 SubnetServiceReach subnet_reaches_service(const Model& m, const EgressAnalysis& egress, const EndpointIndex& eps,
-                                          uint32_t subnet, const AwsService& service, const ServiceNeed* need);
+                                          uint32_t subnet, const AwsService& service, const ServiceNeed* need,
+                                          const ServiceClient* client = nullptr);
 
 // One needed service, judged over all of a function's subnets.
 struct FunctionServiceReach {
@@ -64,8 +77,11 @@ struct FunctionServiceReach {
 
 // Every service the function needs that is in the service table, in the
 // order of its needs.
+// With `groups`, interface endpoints are judged by whether their security
+// groups admit HTTPS (443) from the function's groups or subnets.
 std::vector<FunctionServiceReach> function_service_reach(const Model& m, const EgressAnalysis& egress,
                                                          const NeedsAnalysis& needs, const EndpointIndex& eps,
-                                                         uint32_t function);
+                                                         uint32_t function,
+                                                         const SecurityGroupAnalysis* groups = nullptr);
 
 }  // namespace vpclint

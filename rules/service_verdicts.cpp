@@ -10,19 +10,23 @@ std::vector<ServiceFinding> service_findings(const RuleContext& ctx) {
     for (uint32_t i = 0; i < m.functions.size(); ++i) {
         if (!egress_of_function(ctx.analyses.egress, i).vpc_function) continue;
         for (FunctionServiceReach& r :
-             function_service_reach(m, ctx.analyses.egress, ctx.analyses.needs, ctx.analyses.endpoints, i)) {
+             function_service_reach(m, ctx.analyses.egress, ctx.analyses.needs, ctx.analyses.endpoints, i,
+                                    &ctx.analyses.groups)) {
             if (!r.judged || r.reachable != Tri::No) continue;
             ServiceFinding f;
             f.function = i;
-            bool gateway = false, no_dns = false;
+            bool gateway = false, no_dns = false, blocked = false;
             for (size_t k = 0; k < r.per_subnet.size(); ++k) {
                 const SubnetServiceReach& s = r.per_subnet[k];
                 if (s.reachable != Tri::No) continue;
                 f.failing.push_back(k);
                 gateway = gateway || !s.gateway_elsewhere.empty();
                 no_dns = no_dns || !s.interface_without_dns.empty();
+                blocked = blocked || !s.interface_blocked.empty();
             }
-            f.gap = gateway ? ServiceGap::GatewayNotOnTable
+            // The endpoint that would serve it is the one to fix first.
+            f.gap = blocked   ? ServiceGap::InterfaceBlocked
+                    : gateway ? ServiceGap::GatewayNotOnTable
                     : no_dns ? ServiceGap::InterfaceWithoutDns
                              : ServiceGap::NoPath;
             f.reach = std::move(r);

@@ -33,12 +33,16 @@ const Evidence* strong_internet_evidence(const RuleContext& ctx, uint32_t functi
 }
 
 const ServiceNeed* service_without_endpoint(const RuleContext& ctx, uint32_t function_index, uint32_t subnet) {
+    const FunctionEgress& fe = egress_of_function(ctx.analyses.egress, function_index);
+    ServiceClient client;
+    client.groups = &ctx.analyses.groups;
+    client.peer = peer_of(ctx.model, ctx.model.functions[function_index].security_groups, fe.subnets, fe.all_subnets_known);
     for (const ServiceNeed& need : needs_of_function(ctx.analyses.needs, function_index).services) {
         if (!need.strong || need.custom_endpoint) continue;
         const AwsService* service = find_service(need.service);
         if (!service || service->key != need.service) continue;
         SubnetServiceReach r = subnet_reaches_service(ctx.model, ctx.analyses.egress, ctx.analyses.endpoints, subnet,
-                                                      *service, &need);
+                                                      *service, &need, &client);
         if (r.reachable == Tri::No) return &need;
     }
     return nullptr;
