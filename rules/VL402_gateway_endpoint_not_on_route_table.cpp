@@ -72,6 +72,8 @@ void check(const RuleContext& ctx) {
         const Location& at = ep.route_tables.loc.known() ? ep.route_tables.loc : ep.loc;
         Diagnostic& d = ctx.report(Severity::Error, at, fn.id, std::move(msg), std::move(fix));
         add_service_path(ctx, f, d);
+        d.path.push_back({at, "gateway endpoint " + ep.id + " for " + std::string(f.reach.service->key) +
+                                  " is not associated with " + where});
         d.related.push_back({ep.loc, "gateway endpoint " + ep.id});
         d.related.push_back({fn.subnets.loc, "function " + fn.id + "'s subnets"});
     }

@@ -2,6 +2,7 @@
 // evidence, the actions that are not evidence) and service reachability.
 #include <catch2/catch.hpp>
 
+#include "cli/analyze_file.h"
 #include "core/analyses.h"
 #include "core/aws_services.h"
 #include "core/managed_policies.h"
@@ -225,5 +226,35 @@ TEST_CASE("service reachability per subnet: NAT, gateway endpoint, interface end
     SECTION("an endpoint of another service does not") {
         t.b.endpoint(t.vpc, "sqs");
         CHECK(reach().reachable == Tri::No);
+    }
+}
+
+TEST_CASE("the acceptance cases: VL401, nothing, VL402 with its exact fix, VL101 error", "[aws-services]") {
+    auto run = [](const std::string& rel) {
+        return analyze_file(std::string(VPCLINT_SOURCE_DIR) + "/fixtures/rules/" + rel, {}, {}).diagnostics;
+    };
+    for (const char* file : {"VL401/bad-dynamodb-no-endpoint.yaml", "VL401/tf-dynamodb-no-endpoint/plan.json"}) {
+        INFO(file);
+        auto ds = run(file);
+        REQUIRE(ds.size() == 1);
+        CHECK(ds[0].rule_id == "VL401");
+        CHECK(ds[0].severity == Severity::Error);
+        CHECK(ds[0].message.find("needs dynamodb") != std::string::npos);
+        CHECK(ds[0].fix.find("gateway endpoint com.amazonaws.<region>.dynamodb") != std::string::npos);
+    }
+    CHECK(run("VL401/good-gateway-endpoint.yaml").empty());
+    CHECK(run("VL401/tf-gateway-endpoint/plan.json").empty());
+    auto vl402 = run("VL402/bad-endpoint-other-route-table.yaml");
+    REQUIRE(vl402.size() == 1);
+    CHECK(vl402[0].rule_id == "VL402");
+    CHECK(vl402[0].fix == "Add route table PrivateRouteTableB to DynamoDbEndpoint's RouteTableIds.");
+    auto tf402 = run("VL402/tf-endpoint-other-route-table/plan.json");
+    REQUIRE(tf402.size() == 1);
+    CHECK(tf402[0].fix.find("Add route table aws_route_table.private[1] to aws_vpc_endpoint.dynamodb's route_table_ids") == 0);
+    for (const char* file : {"VL101/bad-public-subnet-dynamodb.yaml", "VL101/tf-public-subnet-dynamodb/plan.json"}) {
+        INFO(file);
+        bool vl101_error = false;
+        for (const Diagnostic& d : run(file)) vl101_error = vl101_error || (d.rule_id == "VL101" && d.severity == Severity::Error);
+        CHECK(vl101_error);
     }
 }
