@@ -125,4 +125,17 @@ void apply_endpoint_security_group_association(BindContext& c, const Instance& i
     }
 }
 
+// aws_vpc_endpoint_private_dns (provider 5.52+) sets private DNS apart from
+// the endpoint and takes precedence over its private_dns_enabled.
+void apply_endpoint_private_dns(BindContext& c, const Instance& i) {
+    Link endpoint = c.link(i, {"vpc_endpoint_id"}, EntityKind::VpcEndpoint);
+    Flag dns = c.flag(i, {"private_dns_enabled"}, Tri::Unknown);
+    if (endpoint.resolved() && endpoint.index < c.model.vpc_endpoints.size()) {
+        c.model.vpc_endpoints[endpoint.index].private_dns = dns;
+        return;
+    }
+    for (VpcEndpoint& e : c.model.vpc_endpoints)
+        if (e.private_dns.value != dns.value) e.private_dns = Flag{true, Tri::Unknown, i.address + " may set it", dns.loc};
+}
+
 }  // namespace vpclint::tf
