@@ -288,7 +288,7 @@ void services_from_role(const Model& m, const IamAnalysis& iam, const Function& 
     if (!f.role.resolved() || f.role.index >= iam.roles.size()) return;
     const Role& role = m.roles[f.role.index];
     for (const AppliedPolicy& p : iam.roles[f.role.index].policies) {
-        if (!p.document || !p.document->known) continue;
+        if (!p.document || !p.document->known || p.document->lambda_service_use) continue;
         for (const PolicyStatement& st : p.document->statements) {
             if (!st.allow || !st.effect_known || st.uses_not_action) continue;
             for (const Text& a : st.actions) {

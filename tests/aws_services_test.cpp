@@ -258,3 +258,13 @@ TEST_CASE("the acceptance cases: VL401, nothing, VL402 with its exact fix, VL101
         CHECK(vl101_error);
     }
 }
+
+TEST_CASE("SAM's dead-letter queue and event source statements are no evidence", "[aws-services]") {
+    auto ds = analyze_file(std::string(VPCLINT_SOURCE_DIR) + "/fixtures/rules/VL401/sam-dynamodb-with-dead-letter-queue.yaml",
+                           {}, {})
+                  .diagnostics;
+    REQUIRE(ds.size() == 1);  // dynamodb, not the dead-letter queue's sqs
+    CHECK(ds[0].message.find("needs dynamodb") != std::string::npos);
+    for (const Diagnostic& d : analyze_file(std::string(VPCLINT_SOURCE_DIR) + "/fixtures/sam/events.yaml", {}, {}).diagnostics)
+        CHECK(d.rule_id.rfind("VL40", 0) != 0);
+}
