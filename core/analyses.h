@@ -5,6 +5,7 @@
 #include "core/model.h"
 #include "core/needs_analysis.h"
 #include "core/resource_uses.h"
+#include "core/service_reachability.h"
 #include "core/security_group_analysis.h"
 
 namespace vpclint {
@@ -13,6 +14,7 @@ struct Analyses {
     EgressAnalysis egress;
     NeedsAnalysis needs;
     IamAnalysis iam;
+    EndpointIndex endpoints;
     SecurityGroupAnalysis groups;
     ResourceUses resources;
 };

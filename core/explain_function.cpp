@@ -101,6 +101,21 @@ std::string egress_summary(const Analyses& a, uint32_t function) {
     return "unknown (some subnets are outside the model or their routes cannot be told)";
 }
 
+// How each needed service is reached from each subnet (VL401-VL404).
+void explain_service_reach(const Model& m, const Analyses& a, uint32_t function, std::string& s) {
+    if (!egress_of_function(a.egress, function).vpc_function) return;
+    std::vector<FunctionServiceReach> reach = function_service_reach(m, a.egress, a.needs, a.endpoints, function, &a.groups);
+    if (reach.empty()) return;
+    s += "  AWS services from its subnets:\n";
+    for (const FunctionServiceReach& r : reach) {
+        s += "    " + r.need->service + ": " +
+             (r.reachable == Tri::Yes ? "reachable" : r.reachable == Tri::No ? "NOT reachable" : "unknown") +
+             (r.judged ? "" : " (not judged: " + r.why_not_judged + ")") + "\n";
+        for (size_t k = 0; k < r.subnets.size() && k < r.per_subnet.size(); ++k)
+            s += "      - " + m.subnets[r.subnets[k]].id + ": " + r.per_subnet[k].reason + "\n";
+    }
+}
+
 }  // namespace
 
 std::string explain_function(const Model& m, const Analyses& a, std::string_view function_id) {
@@ -134,9 +149,13 @@ std::string explain_function(const Model& m, const Analyses& a, std::string_view
         s += "  needs:\n";
         for (const Evidence& e : needs.internet)
             s += "    internet (" + std::string(e.strong ? "strong" : "weak") + "): " + e.phrase + ", " + at(e.loc) + "\n";
-        for (const ServiceNeed& n : needs.services)
-            s += "    " + n.service + " (" + std::string(n.strong ? "strong" : "weak") + "): " + n.phrase + ", " +
-                 at(n.loc) + "\n";
+        for (const ServiceNeed& n : needs.services) {
+            s += "    " + n.service + " (" + std::string(n.strong ? "strong" : "weak") + "):\n";
+            for (const Evidence& e : n.evidence)
+                s += "      - " + std::string(e.strong ? "strong" : "weak") + ": " + e.phrase + ", " + at(e.loc) + "\n";
+            if (n.custom_endpoint) s += "      its SDK endpoint is set elsewhere: reachability not judged\n";
+        }
+        explain_service_reach(m, a, i, s);
         return s;
     }
     return "no function " + std::string(function_id) + "\n";

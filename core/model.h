@@ -264,6 +264,10 @@ struct PolicyDocument {
     // An inline policy's name for messages ("inline policy AllowLogs", "SAM
     // policy template VPCAccessPolicy"); empty when it has none.
     std::string name;
+    // Permissions the Lambda service itself uses with the execution role, not
+    // the function's code (SAM's statements for a dead-letter queue, event
+    // invoke destinations, event source polling): no evidence of its needs.
+    bool lambda_service_use = false;
 };
 
 // A managed policy named by ARN, or a managed policy defined in the model.

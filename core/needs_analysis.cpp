@@ -1,5 +1,8 @@
 #include "core/needs_analysis.h"
 
+#include "core/aws_services.h"
+#include "core/iam_analysis.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -84,10 +87,8 @@ bool is_bare_internet_hostname(std::string_view value) {
 }
 
 bool is_aws_api_service(std::string_view service) {
-    static constexpr std::array<std::string_view, 22> kServices = {
-        "athena", "comprehend", "dynamodb", "ec2", "ecs", "events", "glue", "kms", "lambda", "logs", "monitoring",
-        "rekognition", "s3", "secretsmanager", "sns", "sqs", "ssm", "states", "sts", "textract", "translate", "xray"};
-    return std::binary_search(kServices.begin(), kServices.end(), service);
+    const AwsService* s = find_service(service);
+    return s && s->key == service;
 }
 
 std::vector<std::pair<std::string, size_t>> urls_in_code(const std::string& text) {
@@ -178,7 +179,139 @@ void from_inline_code(const Function& f, FunctionNeeds& needs) {
 
 }  // namespace
 
-NeedsAnalysis compute_needs(const Model& model) {
+namespace {
+
+// Adds one piece of evidence for `service`, keeping one entry per service
+// with its strongest evidence first.
+ServiceNeed& add_service(FunctionNeeds& needs, const std::string& service, Evidence e) {
+    for (ServiceNeed& n : needs.services)
+        if (n.service == service) {
+            if (e.strong && !n.strong) {
+                n.strong = true;
+                n.phrase = e.phrase;
+                n.loc = e.loc;
+                n.evidence.insert(n.evidence.begin(), std::move(e));
+            } else {
+                n.evidence.push_back(std::move(e));
+            }
+            return n;
+        }
+    ServiceNeed n;
+    n.service = service;
+    n.strong = e.strong;
+    n.phrase = e.phrase;
+    n.loc = e.loc;
+    n.evidence.push_back(std::move(e));
+    needs.services.push_back(std::move(n));
+    return needs.services.back();
+}
+
+// vpce-0abc-1x2y.sqs.eu-west-1.vpce.amazonaws.com (or its AZ form
+// vpce-…-eu-west-1a.sqs…): the endpoint-specific DNS name of an interface
+// endpoint; the service is the label before the region.
+const AwsService* service_of_vpce_host(const std::string& host) {
+    static const RE2 vpce("(?i)^(?:[a-z0-9-]+\\.)*vpce-[a-z0-9-]+\\.([a-z0-9.-]+)\\.[a-z]{2}(?:-[a-z]+)+-\\d\\.vpce\\.amazonaws\\.com\\.?$");
+    std::string service;
+    if (!RE2::FullMatch(host, vpce, &service)) return nullptr;
+    return service_of_endpoint_service(lower(service));
+}
+
+// An environment value that is the SDK host (or a URL on it) of a service:
+// "https://sqs.eu-west-1.amazonaws.com/123456789012/orders".
+void service_from_url(FunctionNeeds& needs, const EnvVar& v, const Location& at) {
+    std::string host;
+    if (!url_host(v.value, host)) {
+        if (!v.value.known || v.value.value.find_first_of(" /:") != std::string::npos) return;
+        host = v.value.value;  // a bare host name
+    }
+    host = lower(host);
+    bool vpce = false;
+    const AwsService* s = service_of_host(host);
+    if (!s) vpce = (s = service_of_vpce_host(host)) != nullptr;
+    if (!s) return;
+    ServiceNeed& n = add_service(needs, std::string(s->key),
+                                 {true, v.name + line_of(v.loc) + " is an address of " + std::string(s->key) + " (" + host + ")", at});
+    if (vpce) n.endpoint_dns = true;
+}
+
+// Environment evidence of AWS services: a reference to a resource of the
+// service (TABLE_NAME: !Ref OrdersTable), an SDK host in a URL, and the SDK's
+// own endpoint variables (AWS_ENDPOINT_URL_<ID>, AWS_ENDPOINT_URL).
+// Returns whether AWS_ENDPOINT_URL sends every service somewhere else.
+bool services_from_environment(const Function& f, FunctionNeeds& needs) {
+    bool all_custom = false;
+    for (const EnvVar& v : f.environment) {
+        const Location& at = v.value.loc.known() ? v.value.loc : v.loc;
+        for (const ResourceMention& r : v.refs)
+            if (const AwsService* s = service_of_resource_type(r.type))
+                add_service(needs, std::string(s->key),
+                            {true, v.name + line_of(v.loc) + " references " + r.id + " (" + r.type + ")", at});
+        constexpr std::string_view kSdk = "AWS_ENDPOINT_URL";
+        if (v.name == kSdk) {
+            // Every service's calls go where it says; only an AWS host keeps
+            // the default paths.
+            std::string host;
+            if (!(url_host(v.value, host) && v.value.known && service_of_host(lower(host)))) all_custom = true;
+            continue;
+        }
+        if (v.name.rfind(std::string(kSdk) + "_", 0) == 0) {
+            const AwsService* s = service_of_sdk_env_id(std::string_view(v.name).substr(kSdk.size() + 1));
+            if (!s) continue;
+            ServiceNeed& n = add_service(needs, std::string(s->key),
+                                         {true, v.name + line_of(v.loc) + " sets the SDK endpoint of " + std::string(s->key), at});
+            std::string host;
+            bool has_host = v.value.known && url_host(v.value, host);
+            host = lower(host);
+            if (has_host && service_of_vpce_host(host) == s) n.endpoint_dns = true;
+            else if (!(has_host && service_of_host(host) == s)) n.custom_endpoint = true;
+            continue;
+        }
+        if (v.value.present && v.refs.empty()) service_from_url(needs, v, at);
+    }
+    return all_custom;
+}
+
+void services_from_inline_code(const Function& f, FunctionNeeds& needs) {
+    if (!f.inline_code.known) return;
+    for (const auto& [host, offset] : urls_in_code(f.inline_code.value))
+        if (const AwsService* s = service_of_host(host)) {
+            Location at = url_location(f.inline_code, offset);
+            add_service(needs, std::string(s->key), {true, "its inline code calls " + host + line_of(at), at});
+        }
+}
+
+// Weak evidence: the actions the function's role allows. Only statements
+// whose content is known and that allow named actions count; actions that
+// only Lambda itself uses with the role (event source polling, logs, X-Ray,
+// network interfaces) do not.
+void services_from_role(const Model& m, const IamAnalysis& iam, const Function& f, FunctionNeeds& needs) {
+    if (!f.role.resolved() || f.role.index >= iam.roles.size()) return;
+    const Role& role = m.roles[f.role.index];
+    for (const AppliedPolicy& p : iam.roles[f.role.index].policies) {
+        if (!p.document || !p.document->known || p.document->lambda_service_use) continue;
+        for (const PolicyStatement& st : p.document->statements) {
+            if (!st.allow || !st.effect_known || st.uses_not_action) continue;
+            for (const Text& a : st.actions) {
+                if (!a.known || is_lambda_only_action(a.value)) continue;
+                size_t colon = a.value.find(':');
+                if (colon == std::string::npos) continue;  // "*": no service in particular
+                const AwsService* s = service_of_iam_prefix(lower(a.value.substr(0, colon)));
+                if (!s) continue;
+                bool seen = false;
+                for (const ServiceNeed& n : needs.services)
+                    if (n.service == s->key && !n.strong) seen = true;  // one weak piece per service is enough
+                if (seen) continue;
+                const Location& at = a.loc.known() ? a.loc : (st.loc.known() ? st.loc : p.loc);
+                add_service(needs, std::string(s->key),
+                            {false, "its role " + role.id + " allows " + a.value + " (" + p.name + ")", at});
+            }
+        }
+    }
+}
+
+}  // namespace
+
+NeedsAnalysis compute_needs(const Model& model, const IamAnalysis* iam) {
     NeedsAnalysis out;
     out.functions.resize(model.functions.size());
     for (size_t i = 0; i < model.functions.size(); ++i) {
@@ -186,14 +319,23 @@ NeedsAnalysis compute_needs(const Model& model) {
         FunctionNeeds& needs = out.functions[i];
         for (const DeclaredNeed& d : f.declared_needs) {
             std::string need = lower(d.need);
-            if (need == "internet")
+            if (need == "internet") {
                 needs.internet.push_back({true, "it declares it needs the internet" + line_of(d.loc), d.loc});
-            else if (std::none_of(needs.services.begin(), needs.services.end(),
-                                  [&](const ServiceNeed& s) { return s.service == need; }))
-                needs.services.push_back({need, true, "it declares it needs " + need + line_of(d.loc), d.loc});
+                continue;
+            }
+            const AwsService* s = find_service(need);
+            std::string key = s ? std::string(s->key) : need;
+            if (std::none_of(needs.services.begin(), needs.services.end(),
+                             [&](const ServiceNeed& n) { return n.service == key; }))
+                add_service(needs, key, {true, "it declares it needs " + need + line_of(d.loc), d.loc});
         }
         from_environment(f, needs);
         from_inline_code(f, needs);
+        bool all_custom = services_from_environment(f, needs);
+        services_from_inline_code(f, needs);
+        if (iam) services_from_role(model, *iam, f, needs);
+        if (all_custom)
+            for (ServiceNeed& n : needs.services) n.custom_endpoint = true;
     }
     return out;
 }

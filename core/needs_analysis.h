@@ -18,13 +18,24 @@ struct Evidence {
     Location loc;          // the value (or declaration) that shows it
 };
 
-// An AWS service the function declares it calls ("dynamodb", "s3"); VL401
-// judges whether its subnets reach it.
+// An AWS service the function calls ("dynamodb", "s3"), one entry per
+// service; VL401 judges whether its subnets reach it. Strong: a declaration,
+// an environment value (a reference to the service's resource, its SDK host,
+// AWS_ENDPOINT_URL_<ID>) or an SDK host in inline code. Weak: only actions
+// its role allows (core/aws_services.h says which actions are no evidence).
 struct ServiceNeed {
-    std::string service;   // lower case, as declared
-    bool strong = true;    // declared: strong
-    std::string phrase;
+    std::string service;   // the key of core/aws_services.h, or the declared word (lower case)
+    bool strong = true;    // the strongest evidence's strength
+    std::string phrase;    // the strongest evidence, as a message says it
     Location loc;
+    std::vector<Evidence> evidence;  // every piece, strongest first (explain lists them)
+    // The function names an endpoint-specific host (vpce-….<service>….vpce.amazonaws.com):
+    // any interface endpoint of the service then serves it, private DNS or not.
+    bool endpoint_dns = false;
+    // The function sends this service's calls somewhere the model cannot
+    // judge (AWS_ENDPOINT_URL_* to a proxy, an emulator or an unknown value):
+    // no rule may say it is unreachable.
+    bool custom_endpoint = false;
 };
 
 struct FunctionNeeds {
@@ -42,7 +53,11 @@ struct NeedsAnalysis {
     std::vector<FunctionNeeds> functions;  // by function index
 };
 
-NeedsAnalysis compute_needs(const Model& model);
+struct IamAnalysis;
+
+// `iam` gives the role actions (weak evidence); without it only strong
+// evidence is read.
+NeedsAnalysis compute_needs(const Model& model, const IamAnalysis* iam = nullptr);
 
 const FunctionNeeds& needs_of_function(const NeedsAnalysis& n, uint32_t function);
 
@@ -51,9 +66,9 @@ const FunctionNeeds& needs_of_function(const NeedsAnalysis& n, uint32_t function
 // single-label names, private/loopback/link-local addresses.
 bool is_internet_host(std::string host);
 
-// Whether `service` names an AWS API a function calls over HTTPS whose VPC
-// endpoint service name ends in that same word (com.amazonaws.<region>.sqs):
-// only for those can "no endpoint serves it" be told from the model.
+// Whether `service` is a key of the service table (core/aws_services.h): an
+// AWS API a function calls over HTTPS whose VPC endpoint names are known, so
+// that "no endpoint serves it" can be told from the model.
 bool is_aws_api_service(std::string_view service);
 
 // Whether a bare value (no scheme) reads as a public host name: no spaces or

@@ -1,5 +1,7 @@
 #include "parsers/aws_ids.h"
 
+#include "core/aws_services.h"
+
 namespace vpclint {
 
 RouteTarget route_target_of_id(std::string_view id) {
@@ -32,6 +34,19 @@ std::string default_engine_port(std::string engine) {
     if (has("docdb")) return "27017";
     if (has("neptune")) return "8182";
     return {};
+}
+
+Text endpoint_service(const Text& service_name) {
+    Text out = service_name;
+    if (!service_name.present || service_name.value.empty()) return out;
+    std::string part = endpoint_service_part(service_name.value);
+    if (!part.empty()) {
+        out.known = true;
+        out.value = part;
+    } else if (!service_name.known) {
+        out.value.clear();
+    }
+    return out;
 }
 
 }  // namespace vpclint

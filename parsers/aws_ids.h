@@ -15,4 +15,12 @@ RouteTarget route_target_of_id(std::string_view id);
 // CreateDBInstance and ElastiCache defaults.
 std::string default_engine_port(std::string engine);
 
+// A VPC endpoint's service, normalized from its ServiceName / service_name:
+// the part after "com.amazonaws.<region>." ("dynamodb", "ecr.api"), known
+// even when the region is not (`!Sub com.amazonaws.${AWS::Region}.dynamodb`).
+// A known name of another form (a PrivateLink service, aws.sagemaker.…) is
+// kept whole: it serves none of the AWS APIs. Unknown when the service part
+// itself is not known.
+Text endpoint_service(const Text& service_name);
+
 }  // namespace vpclint

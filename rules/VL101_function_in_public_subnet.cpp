@@ -15,8 +15,9 @@ const RuleDescriptor descriptor{
                  "(0.0.0.0/0 -> internet gateway) gives the function no internet access at all: calls to external "
                  "APIs and to public AWS endpoints time out (Lambda Developer Guide, \"Enable internet access for "
                  "VPC-connected Lambda functions\"). Error when the function shows it needs the internet (a "
-                 "declaration, an external URL in its environment or inline code) or declares an AWS service that "
-                 "no VPC endpoint of its VPC serves; note otherwise.",
+                 "declaration, an external URL in its environment or inline code) or has strong evidence that it "
+                 "calls an AWS service that no VPC endpoint of its VPC serves (a reference to the service's resource "
+                 "in its environment, an SDK host name, a declaration); note otherwise.",
     .fix = "Place the function in private subnets whose 0.0.0.0/0 route goes to a NAT gateway that sits in a public "
            "subnet, or give it VPC endpoints for the AWS services it calls.",
     .bad_example = "PublicRoute:\n  Type: AWS::EC2::Route\n  Properties:\n    RouteTableId: !Ref PublicRouteTable\n"
@@ -33,21 +34,8 @@ const RuleDescriptor descriptor{
     .precision = "very-high",
 };
 
-namespace {
-
-// The VPC whose endpoints could serve the function: the route table's (the
-// one the internet gateway verdict was judged against), else the subnet's.
-const Link& vpc_of(const Model& m, const SubnetVerdict& v) {
-    if (v.egress->route_table >= 0 && m.route_tables[v.egress->route_table].vpc.resolved())
-        return m.route_tables[v.egress->route_table].vpc;
-    return m.subnets[v.subnet].vpc;
-}
-
-}  // namespace
-
 void check(const RuleContext& ctx) {
     const Model& m = ctx.model;
-    EndpointServices eps = endpoint_services(m);
     for (uint32_t i = 0; i < m.functions.size(); ++i) {
         const Function& f = m.functions[i];
         if (!egress_of_function(ctx.analyses.egress, i).vpc_function) continue;
@@ -62,7 +50,7 @@ void check(const RuleContext& ctx) {
         if (public_subnets.empty()) continue;
         const SubnetVerdict& first = *public_subnets.front();
         const Evidence* evidence = strong_internet_evidence(ctx, i);
-        const ServiceNeed* service = evidence ? nullptr : service_without_endpoint(ctx, eps, i, vpc_of(m, first));
+        const ServiceNeed* service = evidence ? nullptr : service_without_endpoint(ctx, i, first.subnet);
         std::string msg = "Function " + f.id + " is in public subnet" + (names.size() > 1 ? "s " : " ") +
                           join_names(names) + " (" + first.egress->reason +
                           "), but Lambda never gives a function's network interfaces a public IP, so it has no "
@@ -70,7 +58,8 @@ void check(const RuleContext& ctx) {
         if (evidence)
             msg += ", and it needs it: " + evidence->phrase + ".";
         else if (service)
-            msg += ", and it needs " + service->service + " (" + service->phrase + "), which no VPC endpoint serves.";
+            msg += ", and it needs " + service->service + " (" + service->phrase +
+                   "), which no VPC endpoint of its VPC serves, so only the internet would.";
         else
             msg += "; harmless only while it calls nothing outside the VPC.";
         Diagnostic& d = ctx.report(evidence || service ? Severity::Error : Severity::Note, f.subnets.loc, f.id, msg);

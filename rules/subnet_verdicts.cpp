@@ -32,44 +32,18 @@ const Evidence* strong_internet_evidence(const RuleContext& ctx, uint32_t functi
     return nullptr;
 }
 
-EndpointServices endpoint_services(const Model& m) {
-    EndpointServices eps;
-    eps.by_vpc.resize(m.vpcs.size());
-    eps.any_in_vpc.assign(m.vpcs.size(), false);
-    for (const VpcEndpoint& ep : m.vpc_endpoints) {
-        bool vpc_known = ep.vpc.resolved() && ep.vpc.index < m.vpcs.size();
-        if (!ep.service.known) {
-            if (vpc_known) eps.any_in_vpc[ep.vpc.index] = true;
-            else eps.any_anywhere = true;
-        } else if (vpc_known) {
-            eps.by_vpc[ep.vpc.index].push_back(ep.service.value);
-        } else {
-            eps.unknown_vpc.push_back(ep.service.value);
-        }
-    }
-    return eps;
-}
-
-namespace {
-
-bool contains(const std::vector<std::string>& v, const std::string& s) {
-    for (const std::string& x : v)
-        if (x == s) return true;
-    return false;
-}
-
-}  // namespace
-
-const ServiceNeed* service_without_endpoint(const RuleContext& ctx, const EndpointServices& eps,
-                                            uint32_t function_index, const Link& vpc) {
-    if (eps.any_anywhere) return nullptr;
+const ServiceNeed* service_without_endpoint(const RuleContext& ctx, uint32_t function_index, uint32_t subnet) {
+    const FunctionEgress& fe = egress_of_function(ctx.analyses.egress, function_index);
+    ServiceClient client;
+    client.groups = &ctx.analyses.groups;
+    client.peer = peer_of(ctx.model, ctx.model.functions[function_index].security_groups, fe.subnets, fe.all_subnets_known);
     for (const ServiceNeed& need : needs_of_function(ctx.analyses.needs, function_index).services) {
-        if (!need.strong || !is_aws_api_service(need.service)) continue;
-        if (contains(eps.unknown_vpc, need.service)) continue;
-        // The subnet's VPC is unknown: whether an endpoint serves it is too.
-        if (!vpc.resolved() || vpc.index >= eps.by_vpc.size()) return nullptr;
-        if (eps.any_in_vpc[vpc.index] || contains(eps.by_vpc[vpc.index], need.service)) continue;
-        return &need;
+        if (!need.strong || need.custom_endpoint) continue;
+        const AwsService* service = find_service(need.service);
+        if (!service || service->key != need.service) continue;
+        SubnetServiceReach r = subnet_reaches_service(ctx.model, ctx.analyses.egress, ctx.analyses.endpoints, subnet,
+                                                      *service, &need, &client);
+        if (r.reachable == Tri::No) return &need;
     }
     return nullptr;
 }

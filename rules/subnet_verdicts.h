@@ -29,20 +29,10 @@ std::vector<RelatedLocation> function_path(const RuleContext& ctx, const Functio
 // The first strong piece of internet evidence, or nullptr.
 const Evidence* strong_internet_evidence(const RuleContext& ctx, uint32_t function_index);
 
-// Which AWS services the VPC endpoints of the model may serve, per VPC
-// (built once per rule run: no scan of all endpoints per function).
-struct EndpointServices {
-    std::vector<std::vector<std::string>> by_vpc;  // [vpc] -> services of its endpoints
-    std::vector<bool> any_in_vpc;                  // [vpc] an endpoint whose service is unknown
-    std::vector<std::string> unknown_vpc;          // services of endpoints whose VPC is unknown
-    bool any_anywhere = false;                     // an endpoint with unknown VPC and service
-};
-
-EndpointServices endpoint_services(const Model& m);
-
-// A declared AWS API service that no VPC endpoint can serve in `vpc` (an
-// endpoint whose VPC or service is unknown may serve it), or nullptr.
-const ServiceNeed* service_without_endpoint(const RuleContext& ctx, const EndpointServices& eps,
-                                            uint32_t function_index, const Link& vpc);
+// A service the function needs with strong evidence that subnet `subnet`
+// cannot reach: nothing but the internet would serve it there (no endpoint
+// of the service in its VPC serves it). nullptr when there is none or the
+// model cannot tell.
+const ServiceNeed* service_without_endpoint(const RuleContext& ctx, uint32_t function_index, uint32_t subnet);
 
 }  // namespace vpclint::rules

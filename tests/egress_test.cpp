@@ -506,11 +506,25 @@ TEST_CASE("VL101: a declared AWS service without an endpoint makes it an error",
         CHECK(ds[0].severity == Severity::Error);
         CHECK(contains(ds[0].message, "dynamodb"));
     }
-    SECTION("an endpoint for it in the VPC") {
-        s.b.endpoint(s.vpc, "dynamodb");
+    SECTION("a gateway endpoint for it on the subnet's route table") {
+        uint32_t ep = s.b.endpoint(s.vpc, "dynamodb");
+        int table = egress_of_subnet(compute_egress(s.b.build()), s.pub).route_table;
+        REQUIRE(table >= 0);
+        s.b.m.vpc_endpoints[ep].route_tables.present = true;
+        s.b.m.vpc_endpoints[ep].route_tables.items.push_back(resolved(static_cast<uint32_t>(table)));
         auto ds = run_rule(s.b.build(), "VL101");
         REQUIRE(ds.size() == 1);
         CHECK(ds[0].severity == Severity::Note);
+    }
+    SECTION("an interface endpoint for it with private DNS") {
+        uint32_t ep = s.b.endpoint(s.vpc, "dynamodb");
+        s.b.m.vpc_endpoints[ep].endpoint_type = EndpointType::Interface;
+        s.b.m.vpc_endpoints[ep].private_dns.value = Tri::Yes;
+        CHECK(run_rule(s.b.build(), "VL101").at(0).severity == Severity::Note);
+    }
+    SECTION("a gateway endpoint on no route table of the subnet does not serve it") {
+        s.b.endpoint(s.vpc, "dynamodb");
+        CHECK(run_rule(s.b.build(), "VL101").at(0).severity == Severity::Error);
     }
     SECTION("an endpoint whose service is unknown") {
         uint32_t ep = s.b.endpoint(s.vpc, "dynamodb");

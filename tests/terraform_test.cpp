@@ -616,3 +616,36 @@ TEST_CASE("aws_default_route_table is the VPC's main table; a main association r
     REQUIRE(a.vpcs.at(0).main_route_table.resolved());
     CHECK(a.route_tables[a.vpcs[0].main_route_table.index].id == "aws_route_table.other");
 }
+
+TEST_CASE("endpoint associations and aws_vpc_endpoint_private_dns extend the endpoint", "[terraform]") {
+    Model m = load_text(R"({"format_version": "1.0", "values": {"root_module": {"resources": [
+      {"address": "aws_vpc.v", "mode": "managed", "type": "aws_vpc", "name": "v", "values": {"id": "vpc-1"}},
+      {"address": "aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s", "values": {"id": "subnet-1", "vpc_id": "vpc-1"}},
+      {"address": "aws_route_table.r", "mode": "managed", "type": "aws_route_table", "name": "r", "values": {"id": "rtb-1", "vpc_id": "vpc-1"}},
+      {"address": "aws_security_group.g", "mode": "managed", "type": "aws_security_group", "name": "g", "values": {"id": "sg-1", "vpc_id": "vpc-1"}},
+      {"address": "aws_vpc_endpoint.sqs", "mode": "managed", "type": "aws_vpc_endpoint", "name": "sqs", "values": {"id": "vpce-1",
+        "vpc_id": "vpc-1", "service_name": "com.amazonaws.eu-west-1.sqs", "vpc_endpoint_type": "Interface", "private_dns_enabled": false}},
+      {"address": "aws_vpc_endpoint.s3", "mode": "managed", "type": "aws_vpc_endpoint", "name": "s3", "values": {"id": "vpce-2",
+        "vpc_id": "vpc-1", "service_name": "com.amazonaws.eu-west-1.s3", "vpc_endpoint_type": "Gateway"}},
+      {"address": "aws_vpc_endpoint_subnet_association.a", "mode": "managed", "type": "aws_vpc_endpoint_subnet_association", "name": "a",
+        "values": {"vpc_endpoint_id": "vpce-1", "subnet_id": "subnet-1"}},
+      {"address": "aws_vpc_endpoint_security_group_association.a", "mode": "managed", "type": "aws_vpc_endpoint_security_group_association", "name": "a",
+        "values": {"vpc_endpoint_id": "vpce-1", "security_group_id": "sg-1", "replace_default_association": false}},
+      {"address": "aws_vpc_endpoint_private_dns.a", "mode": "managed", "type": "aws_vpc_endpoint_private_dns", "name": "a",
+        "values": {"vpc_endpoint_id": "vpce-1", "private_dns_enabled": true}},
+      {"address": "aws_vpc_endpoint_route_table_association.a", "mode": "managed", "type": "aws_vpc_endpoint_route_table_association", "name": "a",
+        "values": {"vpc_endpoint_id": "vpce-2", "route_table_id": "rtb-1"}}
+    ]}}})");
+    REQUIRE(m.vpc_endpoints.size() == 2);
+    const VpcEndpoint& sqs = named(m.vpc_endpoints, "aws_vpc_endpoint.sqs");
+    CHECK(sqs.service.is("sqs"));
+    REQUIRE(sqs.subnets.items.size() == 1);
+    CHECK(sqs.subnets.items[0].resolved());
+    REQUIRE(sqs.security_groups.items.size() == 1);
+    CHECK(sqs.security_groups.items[0].resolved());
+    CHECK_FALSE(sqs.security_groups.complete);  // the VPC's default group stays
+    CHECK(sqs.private_dns.value == Tri::Yes);
+    const VpcEndpoint& s3 = named(m.vpc_endpoints, "aws_vpc_endpoint.s3");
+    REQUIRE(s3.route_tables.items.size() == 1);
+    CHECK(s3.route_tables.items[0].resolved());
+}

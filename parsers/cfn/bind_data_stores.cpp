@@ -184,18 +184,7 @@ void bind_data_store(BindContext& c, const ResourceInfo& r, const EValue& props,
 void bind_endpoint(BindContext& c, const ResourceInfo& r, const EValue& props, VpcEndpoint& e) {
     e.vpc = c.link(props.field("VpcId"), EntityKind::Vpc, r.node);
     e.service_name = c.text(props.field("ServiceName"), r.node);
-    e.service = e.service_name;
-    // Normalize com.amazonaws.<region>.<service> to <service>; an unresolved
-    // region still leaves a known service after the last dot.
-    if (!e.service_name.value.empty()) {
-        const std::string& s = e.service_name.value;
-        size_t dot = s.rfind('.');
-        std::string tail = dot == std::string::npos ? s : s.substr(dot + 1);
-        if (tail.find("${") == std::string::npos && tail.find('}') == std::string::npos) {
-            e.service.known = true;
-            e.service.value = tail;
-        }
-    }
+    e.service = endpoint_service(e.service_name);
     const EValue* type = props.field("VpcEndpointType");
     if (!type) e.endpoint_type = EndpointType::Gateway;  // the CloudFormation default
     else if (type->kind != Kind::Scalar) e.endpoint_type = EndpointType::Unknown;

@@ -76,7 +76,7 @@ bool has_access_type(const EValue& props, std::string_view type) {
 void add_source_statements(const BindContext& c, const PolledEvent& p, const EValue& props, const Location& at,
                            Role& role) {
     auto add = [&](std::initializer_list<std::string_view> actions, Text resource) {
-        role.inline_policies.push_back(sam_inline_policy(actions, std::move(resource), at));
+        role.inline_policies.push_back(sam_service_policy(actions, std::move(resource), at));
     };
     auto secret = [&](const EValue* uri) { add({"secretsmanager:GetSecretValue"}, c.text(uri, nullptr)); };
     auto kms = [&] {
@@ -127,13 +127,13 @@ void add_destination_statements(const BindContext& c, const EValue& props, const
     if (!type || type->kind != Kind::Scalar) return;
     Text destination = c.text(on_failure->field("Destination"), nullptr);
     if (type->text == "SQS") {
-        role.inline_policies.push_back(sam_inline_policy({"sqs:SendMessage"}, destination, at));
+        role.inline_policies.push_back(sam_service_policy({"sqs:SendMessage"}, destination, at));
     } else if (type->text == "SNS") {
-        role.inline_policies.push_back(sam_inline_policy({"sns:publish"}, destination, at));
+        role.inline_policies.push_back(sam_service_policy({"sns:publish"}, destination, at));
     } else if (type->text == "S3") {
         role.inline_policies.push_back(
-            sam_inline_policy({"s3:PutObject"}, unknown_resource("the objects of the destination bucket", at), at));
-        role.inline_policies.push_back(sam_inline_policy({"s3:ListBucket"}, destination, at));
+            sam_service_policy({"s3:PutObject"}, unknown_resource("the objects of the destination bucket", at), at));
+        role.inline_policies.push_back(sam_service_policy({"s3:ListBucket"}, destination, at));
     }
 }
 

@@ -45,8 +45,8 @@ void add_dead_letter_queue(const BindContext& c, const EValue& props, const Loca
     const EValue* type = dlq ? dlq->field("Type") : nullptr;
     if (!type || type->kind != Kind::Scalar) return;
     Text target = c.text(dlq->field("TargetArn"), nullptr);
-    if (type->text == "SQS") role.inline_policies.push_back(sam_inline_policy({"sqs:SendMessage"}, target, at));
-    if (type->text == "SNS") role.inline_policies.push_back(sam_inline_policy({"sns:Publish"}, target, at));
+    if (type->text == "SQS") role.inline_policies.push_back(sam_service_policy({"sqs:SendMessage"}, target, at));
+    if (type->text == "SNS") role.inline_policies.push_back(sam_service_policy({"sns:Publish"}, target, at));
 }
 
 // EventInvokeConfig.DestinationConfig.{OnSuccess,OnFailure}
@@ -64,7 +64,7 @@ void add_event_invoke_destinations(const BindContext& c, const EValue& props, co
         Text resource = destination ? c.text(destination, nullptr)
                                     : unknown_resource("the " + type->text + " destination SAM creates", at);
         auto add = [&](std::initializer_list<std::string_view> actions, Text r) {
-            role.inline_policies.push_back(sam_inline_policy(actions, std::move(r), at));
+            role.inline_policies.push_back(sam_service_policy(actions, std::move(r), at));
         };
         if (type->text == "SQS") add({"sqs:SendMessage"}, resource);
         else if (type->text == "SNS") add({"sns:publish"}, resource);

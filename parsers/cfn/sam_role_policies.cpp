@@ -97,6 +97,12 @@ void add_managed_policy(Role& role, Text arn, Link policy, const Location& at) {
     role.managed_policies.push_back({std::move(arn), std::move(policy), at});
 }
 
+PolicyDocument sam_service_policy(std::initializer_list<std::string_view> actions, Text resource, const Location& at) {
+    PolicyDocument d = sam_inline_policy(actions, std::move(resource), at);
+    d.lambda_service_use = true;
+    return d;
+}
+
 PolicyDocument sam_inline_policy(std::initializer_list<std::string_view> actions, Text resource, const Location& at) {
     PolicyDocument d;
     d.present = true;

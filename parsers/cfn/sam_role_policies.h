@@ -25,6 +25,9 @@ void add_managed_policy(Role& role, Text arn, Link policy, const Location& at);
 // A one-statement Allow policy of `actions` on `resource`, as SAM writes the
 // policies it generates (IAMRolePolicies in samtranslator/model/iam.py).
 PolicyDocument sam_inline_policy(std::initializer_list<std::string_view> actions, Text resource, const Location& at);
+// The same, for a statement only the Lambda service uses (dead-letter queue,
+// destinations, event source polling): PolicyDocument::lambda_service_use.
+PolicyDocument sam_service_policy(std::initializer_list<std::string_view> actions, Text resource, const Location& at);
 
 // A Resource that is not known: a resource SAM creates, an ARN it builds.
 Text unknown_resource(std::string reason, const Location& at);

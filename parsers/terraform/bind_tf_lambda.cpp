@@ -119,6 +119,19 @@ void bind_tf_lambda(BindContext& c, const Instance& i, EntityRef ref) {
             ev.loc = c.attr_loc(i, p);
             f.environment.push_back(std::move(ev));
         }
+    } else if (c.unknown(i, vars_path)) {
+        // The whole map is "known after apply" when a value in it is (a queue
+        // URL, a table ARN of the same plan): its references still say which
+        // resources the environment names.
+        Resolution r = c.plan.resolve(i, c.plan.expression(i, vars_path));
+        EnvVar ev;
+        ev.name = "environment.variables";
+        ev.value.present = true;
+        ev.value.reason = c.unknown_reason(i, vars_path);
+        ev.value.loc = c.attr_loc(i, vars_path);
+        ev.refs = mentions_of(c, r, ev.value);
+        ev.loc = ev.value.loc;
+        if (!ev.refs.empty()) f.environment.push_back(std::move(ev));
     }
     // file_system_config { arn = aws_efs_access_point.x.arn }
     if (const Node* fs = c.value(i, {"file_system_config"}); fs && fs->is_sequence() && !fs->items.empty()) {

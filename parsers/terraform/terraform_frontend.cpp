@@ -112,6 +112,9 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
         if (i.type == "aws_iam_role_policy_attachment" || i.type == "aws_iam_policy_attachment")
             tf::apply_policy_attachment(c, i);
         if (i.type == "aws_vpc_endpoint_route_table_association") tf::apply_endpoint_route_table_association(c, i);
+        if (i.type == "aws_vpc_endpoint_subnet_association") tf::apply_endpoint_subnet_association(c, i);
+        if (i.type == "aws_vpc_endpoint_security_group_association") tf::apply_endpoint_security_group_association(c, i);
+        if (i.type == "aws_vpc_endpoint_private_dns") tf::apply_endpoint_private_dns(c, i);
     }
     index_children(m);
     // Tag vpclint:ignore = "VL101 VL107" accepts those findings on the resource.

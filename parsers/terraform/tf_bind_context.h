@@ -112,5 +112,8 @@ void index_route_resources(BindContext& c);
 void apply_main_route_table_association(BindContext& c, const Instance& i);
 void apply_policy_attachment(BindContext& c, const Instance& i);
 void apply_endpoint_route_table_association(BindContext& c, const Instance& i);
+void apply_endpoint_subnet_association(BindContext& c, const Instance& i);
+void apply_endpoint_security_group_association(BindContext& c, const Instance& i);
+void apply_endpoint_private_dns(BindContext& c, const Instance& i);
 
 }  // namespace vpclint::tf
