@@ -26,6 +26,8 @@ hooks = {}
 for block in text.split("- id: ")[1:]:
     name = block.split("\n", 1)[0].strip()
     get = lambda k: (re.search(r"^\s*" + k + r": (.*)$", block, re.M) or [None, None])[1]
+    if get("language") == "docker":
+        continue  # vpclint-docker: an alternative to the vpclint hook, not used beside it
     hooks[name] = (re.compile(get("files")), re.compile(get("exclude")) if get("exclude") else None)
 def takes(h, path):
     files, exclude = hooks[h]
@@ -53,7 +55,9 @@ printf 'openapi: 3.0.0\ninfo: {title: api, version: "1"}\npaths: {}\ncomponents:
 echo '{"name": "not-a-template"}' >package.json
 git add . && git commit -qm init
 
-# Both hooks (no hook id: try-repo runs every hook) over every file.
+# Both hooks (no hook id: try-repo runs every hook but the container one,
+# which needs Docker and replaces the vpclint hook) over every file.
+export SKIP=vpclint-docker
 pre-commit try-repo "$src" --all-files >out.txt 2>&1
 rc=$?
 checks=$((checks + 1)); [ $rc -ne 0 ] || fail "the hooks passed on a repository with findings"
