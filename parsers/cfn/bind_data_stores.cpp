@@ -4,6 +4,7 @@
 // groups, secret attachments); and VPC endpoints.
 #include <string>
 
+#include "parsers/endpoint_attrs.h"
 #include "parsers/aws_ids.h"
 #include "parsers/cfn/bind_context.h"
 
@@ -76,17 +77,6 @@ const StoreShape* shape_of(std::string_view type) {
     return nullptr;
 }
 
-std::vector<EndpointAttr> split_attrs(std::string_view s) {
-    std::vector<EndpointAttr> out;
-    while (!s.empty()) {
-        size_t sp = s.find(' ');
-        if (sp != 0) out.push_back({std::string(s.substr(0, sp)), ""});
-        if (sp == std::string_view::npos) break;
-        s = s.substr(sp + 1);
-    }
-    return out;
-}
-
 // The first item of a list property (DBClusterIdentifiers: [!Ref Cluster]).
 const EValue* first_item(const EValue* v) {
     if (v && v->kind == Kind::List) return v->items.empty() ? nullptr : &v->items.front();
@@ -117,7 +107,7 @@ void bind_data_store(BindContext& c, const ResourceInfo& r, const EValue& props,
     const StoreShape* shape = shape_of(r.type);
     if (!shape) return;
     d.kind = shape->kind;
-    d.endpoint_attrs = split_attrs(shape->endpoint_attrs);
+    d.endpoint_attrs = parse_endpoint_attrs(shape->endpoint_attrs);
     if (!shape->security_groups.empty())
         d.security_groups = c.links(props.field(shape->security_groups), EntityKind::SecurityGroup, r.node);
     if (!shape->subnets.empty()) d.subnets = c.links(props.field(shape->subnets), EntityKind::Subnet, r.node);

@@ -1,6 +1,7 @@
 // Databases, caches and other private resources, with the parts that place
 // them (subnet groups, mount targets, access points, proxy targets, secret
 // versions naming a database); VPC endpoints.
+#include "parsers/endpoint_attrs.h"
 #include "parsers/aws_ids.h"
 #include "core/aws_services.h"
 #include "parsers/terraform/tf_bind_context.h"
@@ -61,22 +62,6 @@ const TfStoreShape* tf_shape_of(std::string_view type) {
     return nullptr;
 }
 
-std::vector<EndpointAttr> split_attrs(std::string_view s) {
-    std::vector<EndpointAttr> out;
-    while (!s.empty()) {
-        size_t sp = s.find(' ');
-        std::string_view word = s.substr(0, sp);
-        if (!word.empty()) {
-            size_t eq = word.find('=');
-            out.push_back({std::string(word.substr(0, eq)),
-                           eq == std::string_view::npos ? std::string() : std::string(word.substr(eq + 1))});
-        }
-        if (sp == std::string_view::npos) break;
-        s = s.substr(sp + 1);
-    }
-    return out;
-}
-
 // The first attribute of `names` the configuration or the plan gives.
 LinkList links_of_first(BindContext& c, const Instance& i, std::initializer_list<Path> names, EntityKind kind) {
     for (const Path& p : names) {
@@ -124,7 +109,7 @@ void bind_tf_data_store(BindContext& c, const Instance& i, EntityRef ref) {
     const TfStoreShape* shape = tf_shape_of(i.type);
     if (!shape) return;
     d.kind = shape->kind;
-    d.endpoint_attrs = split_attrs(shape->endpoint_attrs);
+    d.endpoint_attrs = parse_endpoint_attrs(shape->endpoint_attrs);
     switch (d.kind) {
         case DataStoreKind::SubnetGroup: d.subnets = c.links(i, {"subnet_ids"}, EntityKind::Subnet); return;
         case DataStoreKind::EfsMountTarget:
@@ -148,7 +133,9 @@ void bind_tf_data_store(BindContext& c, const Instance& i, EntityRef ref) {
                 if (dbs.size() != 1) continue;
                 const DataStore& db = m.data_stores[dbs[0]];
                 bool addresses = false;
-                for (const EndpointAttr& a : split_attrs(tf_shape_of(db.type) ? tf_shape_of(db.type)->endpoint_attrs : ""))
+                // From the type, not db.endpoint_attrs: the database may be bound after this secret.
+                const TfStoreShape* db_shape = tf_shape_of(db.type);
+                for (const EndpointAttr& a : parse_endpoint_attrs(db_shape ? db_shape->endpoint_attrs : ""))
                     addresses = addresses || a.attr == h.attr;
                 if (!addresses) continue;
                 d.target.state = LinkState::Resolved;

@@ -148,13 +148,8 @@ PlanIndex::PlanIndex(const Document& doc, InputKind kind) {
         add_module(values->get("root_module"), "values.root_module", false);
     }
     for (Instance& i : instances_) {
-        auto cfg = module_config_.find(scope_name(i.module_path));
-        if (cfg == module_config_.end()) continue;
-        const Node* resources = cfg->second->get("resources");
-        if (!resources || !resources->is_sequence()) continue;
-        std::string want = (i.data ? "data." : "") + i.type + "." + i.name;
-        for (const Node* r : resources->items)
-            if (r->is_mapping() && scalar(r->get("address")) == want) i.config = r;
+        auto r = config_resources_.find(scope_name(i.module_path) + "|" + (i.data ? "data." : "") + i.type + "." + i.name);
+        if (r != config_resources_.end()) i.config = r->second;
     }
 }
 
@@ -216,6 +211,11 @@ void PlanIndex::index_config(const Node* module_config, const std::string& scope
         pending.pop_back();
         if (!config || !config->is_mapping() || module_config_.count(name)) continue;
         module_config_[name] = config;
+        // Indexed once: every instance looks its configuration up by address
+        // (a scan per instance was instances x configuration resources).
+        if (const Node* resources = config->get("resources"); resources && resources->is_sequence())
+            for (const Node* r : resources->items)
+                if (r->is_mapping()) config_resources_[name + "|" + scalar(r->get("address"))] = r;
         if (const Node* calls = config->get("module_calls"); calls && calls->is_mapping())
             for (const MapEntry& e : calls->entries) {
                 if (!e.value->is_mapping()) continue;

@@ -81,6 +81,8 @@ private:
     std::unordered_map<std::string, bool> deleted_;               // address -> the plan destroys it
     // scope ("" or "module.vpc") -> that module's configuration node.
     std::unordered_map<std::string, const Node*> module_config_;
+    // "scope|address" ("module.vpc|aws_subnet.public") -> configuration resource.
+    std::unordered_map<std::string, const Node*> config_resources_;
     // child scope -> the module call (in the parent) that created it.
     std::unordered_map<std::string, const Node*> module_call_;
     const Node* root_variables_ = nullptr;  // the plan's `variables`: name -> {value}
