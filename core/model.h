@@ -60,10 +60,17 @@ struct Link {
     // of them, by index into the vector this link points into. A rule only
     // reports when every candidate agrees; `state` stays Unknown.
     std::vector<uint32_t> candidates;
+    // An item merged into the list from elsewhere ("Globals" for SAM), so a
+    // message can say the offending item was inherited; empty when written
+    // in the entity itself.
+    std::string origin;
 
     bool resolved() const { return state == LinkState::Resolved; }
     bool absent() const { return state == LinkState::Absent; }
 };
+
+// " (inherited from Globals)" for a merged item, else "".
+inline std::string origin_note(const Link& l) { return l.origin.empty() ? std::string() : " (inherited from " + l.origin + ")"; }
 
 // A list of links, e.g. VpcConfig.SubnetIds. `complete` is false when the list
 // itself (or part of it) is unknown, e.g. a List<Subnet::Id> parameter: then

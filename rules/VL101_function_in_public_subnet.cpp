@@ -41,18 +41,14 @@ void check(const RuleContext& ctx) {
         if (!egress_of_function(ctx.analyses.egress, i).vpc_function) continue;
         FunctionSubnets subnets = subnet_verdicts(ctx, i);
         std::vector<const SubnetVerdict*> public_subnets;
-        std::vector<std::string> names;
         for (const SubnetVerdict& v : subnets.known)
-            if (v.egress->verdict == Egress::Public) {
-                public_subnets.push_back(&v);
-                names.push_back(m.subnets[v.subnet].id);
-            }
+            if (v.egress->verdict == Egress::Public) public_subnets.push_back(&v);
         if (public_subnets.empty()) continue;
         const SubnetVerdict& first = *public_subnets.front();
         const Evidence* evidence = strong_internet_evidence(ctx, i);
         const ServiceNeed* service = evidence ? nullptr : service_without_endpoint(ctx, i, first.subnet);
-        std::string msg = "Function " + f.id + " is in public subnet" + (names.size() > 1 ? "s " : " ") +
-                          join_names(names) + " (" + first.egress->reason +
+        std::string msg = "Function " + f.id + " is in public subnet" + (public_subnets.size() > 1 ? "s " : " ") +
+                          subnet_names(ctx, public_subnets) + " (" + first.egress->reason +
                           "), but Lambda never gives a function's network interfaces a public IP, so it has no "
                           "internet access there";
         if (evidence)
@@ -62,7 +58,8 @@ void check(const RuleContext& ctx) {
                    "), which no VPC endpoint of its VPC serves, so only the internet would.";
         else
             msg += "; harmless only while it calls nothing outside the VPC.";
-        Diagnostic& d = ctx.report(evidence || service ? Severity::Error : Severity::Note, f.subnets.loc, f.id, msg);
+        Diagnostic& d = ctx.report(evidence || service ? Severity::Error : Severity::Note,
+                                   subnets_location(f, public_subnets), f.id, msg);
         d.path = function_path(ctx, f, first);
         for (const SubnetVerdict* v : public_subnets)
             d.related.push_back({m.subnets[v->subnet].loc, "public subnet " + m.subnets[v->subnet].id});

@@ -42,10 +42,10 @@ void check(const RuleContext& ctx) {
         bool all_none = std::all_of(subnets.known.begin(), subnets.known.end(),
                                     [](const SubnetVerdict& v) { return v.egress->verdict == Egress::None; });
         if (!all_none) continue;
-        std::vector<std::string> names;
-        for (const SubnetVerdict& v : subnets.known) names.push_back(m.subnets[v.subnet].id);
+        std::vector<const SubnetVerdict*> all;
+        for (const SubnetVerdict& v : subnets.known) all.push_back(&v);
         const SubnetVerdict& first = subnets.known.front();
-        bool many = names.size() > 1;
+        bool many = all.size() > 1;
         // A table with only `::/0` has no IPv4 default route; a dual-stack
         // function still reaches IPv6 endpoints through it.
         const RouteTable* ipv6_only = nullptr;
@@ -56,7 +56,7 @@ void check(const RuleContext& ctx) {
                     ipv6_only = &m.route_tables[rt];
         }
         std::string message = "Function " + f.id + " needs the internet (" + evidence->phrase + "), but its subnet" +
-                              (many ? "s " : " ") + join_names(names) + (many ? " have" : " has");
+                              (many ? "s " : " ") + subnet_names(ctx, all) + (many ? " have" : " has");
         if (ipv6_only && f.ipv6_dual_stack.value == Tri::Yes)
             message += " no IPv4 default route (route table " + ipv6_only->id +
                        " has only ::/0), so its calls to IPv4-only endpoints time out.";

@@ -34,23 +34,18 @@ void check(const RuleContext& ctx) {
         // one without internet already prove that some invocations fail,
         // whatever the unknown ones do.
         FunctionSubnets subnets = subnet_verdicts(ctx, i);
-        std::vector<std::string> with, without;
-        const SubnetVerdict* broken = nullptr;
+        std::vector<const SubnetVerdict*> with, without;
         for (const SubnetVerdict& v : subnets.known) {
-            if (v.egress->verdict == Egress::Internet) {
-                with.push_back(m.subnets[v.subnet].id);
-            }
-            if (v.egress->verdict == Egress::Public || v.egress->verdict == Egress::None) {
-                without.push_back(m.subnets[v.subnet].id);
-                if (!broken) broken = &v;
-            }
+            if (v.egress->verdict == Egress::Internet) with.push_back(&v);
+            if (v.egress->verdict == Egress::Public || v.egress->verdict == Egress::None) without.push_back(&v);
         }
         if (with.empty() || without.empty()) continue;
+        const SubnetVerdict* broken = without.front();
         const Evidence* evidence = strong_internet_evidence(ctx, i);
         Diagnostic& d = ctx.report(
-            evidence ? Severity::Error : Severity::Warning, f.subnets.loc, f.id,
-            "Function " + f.id + " reaches the internet from subnet" + (with.size() > 1 ? "s " : " ") + join_names(with) +
-                " but not from " + join_names(without) + " (" + broken->egress->reason +
+            evidence ? Severity::Error : Severity::Warning, subnets_location(f, without), f.id,
+            "Function " + f.id + " reaches the internet from subnet" + (with.size() > 1 ? "s " : " ") + subnet_names(ctx, with) +
+                " but not from " + subnet_names(ctx, without) + " (" + broken->egress->reason +
                 "), so its calls fail whenever an invocation runs there" + (evidence ? "; " + evidence->phrase : "") + ".");
         d.path = function_path(ctx, f, *broken);
         for (const SubnetVerdict& v : subnets.known)

@@ -49,7 +49,7 @@ void check_list(const RuleContext& ctx, const Function& f, const LinkList& list,
         size_t digits = 0;
         if (wrong_length_id(item.text, prefix, digits)) {
             ctx.report(Severity::Error, item.loc, f.id,
-                       "Function " + f.id + " lists '" + item.text + "' in its VPC " + property + ", which has " +
+                       "Function " + f.id + " lists '" + item.text + "' in its VPC " + property + origin_note(item) + ", which has " +
                            std::to_string(digits) + " hexadecimal digits after '" + std::string(prefix) + "' where a " +
                            what + " id has 8 or 17, so the deployment fails; the id is " +
                            (digits < 17 ? "truncated" : "too long") + ".",
@@ -58,7 +58,7 @@ void check_list(const RuleContext& ctx, const Function& f, const LinkList& list,
             continue;
         }
         ctx.report(Severity::Error, item.loc, f.id,
-                   "Function " + f.id + " lists '" + item.text + "' in its VPC " + property + ", which is not a " + what +
+                   "Function " + f.id + " lists '" + item.text + "' in its VPC " + property + origin_note(item) + ", which is not a " + what +
                        " id, so the deployment fails; it is usually a name written without !Ref.",
                    std::string("Reference ") + item.text + " (!Ref in CloudFormation) or write the real " + what + " id.");
     }

@@ -6,8 +6,33 @@ FunctionSubnets subnet_verdicts(const RuleContext& ctx, uint32_t function_index)
     const FunctionEgress& fe = egress_of_function(ctx.analyses.egress, function_index);
     FunctionSubnets out;
     out.all_known = fe.all_subnets_known;
-    for (uint32_t s : fe.subnets) out.known.push_back({s, &egress_of_subnet(ctx.analyses.egress, s)});
+    const LinkList& items = ctx.model.functions[function_index].subnets;
+    for (uint32_t s : fe.subnets) {
+        const Link* item = nullptr;
+        for (const Link& l : items.items)
+            if (l.resolved() && l.index == s) {
+                item = &l;
+                break;
+            }
+        out.known.push_back({s, &egress_of_subnet(ctx.analyses.egress, s), item});
+    }
     return out;
+}
+
+std::string subnet_names(const RuleContext& ctx, const std::vector<const SubnetVerdict*>& subnets) {
+    bool all_inherited = !subnets.empty();
+    for (const SubnetVerdict* v : subnets) all_inherited = all_inherited && v->item && !v->item->origin.empty();
+    std::vector<std::string> names;
+    for (const SubnetVerdict* v : subnets)
+        names.push_back(ctx.model.subnets[v->subnet].id + (all_inherited || !v->item ? "" : origin_note(*v->item)));
+    return join_names(names) + (all_inherited ? origin_note(*subnets.front()->item) : "");
+}
+
+Location subnets_location(const Function& f, const std::vector<const SubnetVerdict*>& subnets) {
+    if (subnets.empty() || !subnets.front()->item || subnets.front()->item->origin.empty()) return f.subnets.loc;
+    for (const Link& l : f.subnets.items)
+        if (l.origin.empty()) return subnets.front()->item->loc;  // mixed
+    return f.subnets.loc;
 }
 
 std::string join_names(const std::vector<std::string>& names) {

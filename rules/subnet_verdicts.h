@@ -11,6 +11,7 @@ namespace vpclint::rules {
 struct SubnetVerdict {
     uint32_t subnet;
     const SubnetEgress* egress;
+    const Link* item = nullptr;  // the first item of the function's list naming it
 };
 
 struct FunctionSubnets {
@@ -22,6 +23,16 @@ FunctionSubnets subnet_verdicts(const RuleContext& ctx, uint32_t function_index)
 
 // "A, B and C"
 std::string join_names(const std::vector<std::string>& names);
+
+// The subnets' ids joined, saying which were inherited (SAM Globals): once
+// after the list when every one was ("A and B (inherited from Globals)"),
+// else after each inherited one.
+std::string subnet_names(const RuleContext& ctx, const std::vector<const SubnetVerdict*>& subnets);
+
+// Where a finding about these subnets points: the function's list, or the
+// first one's own item when that was inherited and the list mixes inherited
+// and own items (the inherited item is written in Globals, not in the list).
+Location subnets_location(const Function& f, const std::vector<const SubnetVerdict*>& subnets);
 
 // The explanation path: the function's subnet list, then the subnet's path.
 std::vector<RelatedLocation> function_path(const RuleContext& ctx, const Function& f, const SubnetVerdict& v);

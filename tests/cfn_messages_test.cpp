@@ -67,3 +67,27 @@ TEST_CASE("VL102 says no IPv4 default route when only ::/0 exists", "[cfn][messa
     Diagnostic d = only_finding("VL102/bad-ipv6-default-route-only.yaml", "VL102");
     CHECK(d.message.find("no IPv4 default route (route table PrivateRouteTable has only ::/0") != std::string::npos);
 }
+
+TEST_CASE("an offending item inherited from Globals is said to be inherited, at Globals", "[cfn][messages][sam]") {
+    // The function's own subnet is fine; the one merged from Globals has no route.
+    Diagnostic d = only_finding("VL107/bad-sam-inherited-subnet.yaml", "VL107");
+    CHECK(d.loc.line == 10);
+    CHECK(d.message.find("but not from IsolatedSubnet (inherited from Globals)") != std::string::npos);
+    CHECK(d.message.find("PrivateSubnetA (inherited") == std::string::npos);
+    Diagnostic id = only_finding("VL504/bad-sam-inherited-truncated-id.yaml", "VL504");
+    CHECK(id.loc.line == 15);
+    CHECK(id.message.find("in its VPC subnet list (inherited from Globals), which has 6 hexadecimal digits") !=
+          std::string::npos);
+    // A whole list from Globals says it once, after the list.
+    FileResult got =
+        analyze_file(std::string(VPCLINT_SOURCE_DIR) + "/fixtures/rules/VL101/sam-globals-public-subnets.yaml", {}, {});
+    size_t seen = 0;
+    for (const Diagnostic& all : got.diagnostics) {
+        if (all.rule_id != "VL101") continue;
+        ++seen;
+        INFO(all.message);
+        CHECK(count_of(all.message, "inherited from Globals") == 1);
+        CHECK(all.message.find("PublicSubnetA and PublicSubnetB (inherited from Globals)") != std::string::npos);
+    }
+    CHECK(seen == 2);
+}

@@ -85,6 +85,7 @@ Link BindContext::link(const EValue* v, EntityKind expected, const Node* fallbac
     if (!v || v->kind == Kind::NoValue || v->kind == Kind::Null) return l;
     l.loc = loc(*v, fallback);
     l.literal = v->literal;
+    if (v->from_globals) l.origin = "Globals";
     switch (v->kind) {
         case Kind::ResourceRef: {
             auto it = entities.find(v->text);

@@ -33,6 +33,7 @@ struct EValue {
     const Node* node = nullptr;  // where the value is written in the template
     bool literal = false;        // a template literal, not from a parameter
     bool quoted = false;
+    bool from_globals = false;   // SAM: merged into a function from Globals
 
     // Declared here, defined in cfn_value.cpp: `fields` holds pairs of this
     // still incomplete type, and clang (with libstdc++) rejects destroying

@@ -6,12 +6,9 @@
 
 namespace vpclint::cfn {
 
-// Adds a DeclaredNeed for the service of each connector destination to the
-// function that is the connector's source.
+// For each connector whose source is a function: a DeclaredNeed for the
+// service of each destination, and the managed policy SAM attaches to the
+// function's role with the statements of the connector's profile.
 void bind_sam_connectors(BindContext& c);
-
-// The AWS API service (endpoint name: "dynamodb", "states") a connector
-// destination of this resource type is reached through; empty when unknown.
-std::string_view connector_service(std::string_view type);
 
 }  // namespace vpclint::cfn

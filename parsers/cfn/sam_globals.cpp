@@ -39,6 +39,18 @@ bool allowed_in_globals(std::string_view key) {
 
 EValue merge(Evaluator& ev, const Node* global, const Node* local);
 
+// Marks a value taken from Globals, with its list items and fields, so each
+// link made of it says where it came from. Values are as deep as the
+// template, whose nesting the loaders bound; the limit guards anyway.
+EValue from_globals(EValue v, int depth = 0) {
+    v.from_globals = true;
+    if (depth < 32) {
+        for (EValue& i : v.items) i = from_globals(std::move(i), depth + 1);
+        for (auto& [_, f] : v.fields) f = from_globals(std::move(f), depth + 1);
+    }
+    return v;
+}
+
 // Globals keys first (in their order), then the function's own keys.
 // `keep_global` filters the top-level Globals keys (IgnoreGlobals).
 template <class KeepGlobal>
@@ -57,7 +69,7 @@ EValue merge_dict(Evaluator& ev, const Node* global, const Node* local, KeepGlob
             if (!keep_global(g.key)) continue;
             const MapEntry* l = local ? local->entry(g.key) : nullptr;
             if (l) add(g.key, merge(ev, g.value, l->value), l);
-            else add(g.key, ev.eval(g.value), &g);
+            else add(g.key, from_globals(ev.eval(g.value)), &g);
         }
     if (local)
         for (const MapEntry& l : local->entries) {
@@ -72,7 +84,8 @@ EValue merge(Evaluator& ev, const Node* global, const Node* local) {
     Shape g = shape_of(global), l = shape_of(local);
     if (g != l || g == Shape::Primitive) return ev.eval(local);
     if (g == Shape::Dict) return merge_dict(ev, global, local, [](std::string_view) { return true; });
-    EValue out = ev.eval(global);
+    EValue out = from_globals(ev.eval(global));
+    out.from_globals = false;  // the merged list is the function's
     EValue own = ev.eval(local);
     for (EValue& item : own.items) out.items.push_back(std::move(item));
     // The list as a whole is the function's; each item keeps its own node.
