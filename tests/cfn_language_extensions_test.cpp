@@ -208,3 +208,30 @@ Resources:
     }
     CHECK(in_vpc == 2);
 }
+
+TEST_CASE("intrinsics in DeletionPolicy and UpdateReplacePolicy must name what exists", "[cfn][language-extensions]") {
+    auto problems_of = [](const std::string& text) {
+        LoadResult r = load_document("t.yaml", text);
+        REQUIRE(!r.error);
+        std::vector<Model> models = build_cfn_models(*r.doc, {});
+        REQUIRE(models.size() == 1);
+        return models[0].problems;
+    };
+    const std::string head = R"(AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::LanguageExtensions
+Parameters:
+  Policy: {Type: String, AllowedValues: [Retain, Delete], Default: Delete}
+Conditions:
+  IsProd: !Equals [!Ref Policy, Retain]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    DeletionPolicy: !Ref Policy
+)";
+    CHECK(problems_of(head + "    UpdateReplacePolicy: !If [IsProd, Retain, !Ref Policy]\n").empty());
+    std::vector<Problem> bad = problems_of(head + "    UpdateReplacePolicy: !If [IsProd, Retain, !Ref Policy2]\n");
+    REQUIRE(bad.size() == 1);
+    CHECK(bad[0].message.rfind("Ref to Policy2", 0) == 0);
+    CHECK(bad[0].loc.line == 11);
+    CHECK(problems_of(head + "    UpdateReplacePolicy: !If [IsLive, Retain, Delete]\n").size() == 1);
+}

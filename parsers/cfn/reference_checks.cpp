@@ -124,6 +124,10 @@ void check_references(const Template& tpl, std::vector<Problem>& problems) {
             c.report(r.node->get("Condition"), "Resource " + r.id + " names condition " + r.condition +
                                                    ", which Conditions does not define.");
         c.walk(r.properties, 0);
+        // AWS::LanguageExtensions resolves intrinsics in these two attributes
+        // too, so a Ref there must name something.
+        for (const char* attr : {"DeletionPolicy", "UpdateReplacePolicy"})
+            if (const Node* n = r.node ? r.node->get(attr) : nullptr) c.walk(n, 0);
     }
     c.resource.clear();
     if (const Node* outputs = tpl.root->get("Outputs")) c.walk(outputs, 0);
