@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -205,6 +206,9 @@ int main(int argc, char** argv) {
                 std::cerr << "vpclint lsp: unknown argument " << args[i] << " (the server speaks LSP on stdio)\n";
                 return 2;
             }
+        // A client that goes away closes the pipe: the server then sees the end
+        // of its input and exits, instead of dying of SIGPIPE mid-write.
+        std::signal(SIGPIPE, SIG_IGN);
         std::ios::sync_with_stdio(false);
         return vpclint::lsp::run_server(std::cin, std::cout);
     }
