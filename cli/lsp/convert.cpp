@@ -77,20 +77,23 @@ std::string rule_docs_url(std::string_view rule_id) {
     return "https://github.com/vpclint/vpclint/blob/main/docs/rules/" + std::string(rule_id) + ".md";
 }
 
-Range range_of(std::string_view text, const Location& loc) {
+Range range_of(std::string_view text, const Location& loc) { return range_of(LineIndex(text), loc); }
+
+Range range_of(const LineIndex& index, const Location& loc) {
+    std::string_view text = index.text();
     Range r;
-    r.start = position_of(text, loc.line, loc.col);
+    r.start = position_of(index, loc.line, loc.col);
     if (loc.end_line != 0 && (loc.end_line > loc.line || (loc.end_line == loc.line && loc.end_col > loc.col))) {
-        r.end = position_of(text, loc.end_line, loc.end_col);
+        r.end = position_of(index, loc.end_line, loc.end_col);
         if (before(r.start, r.end)) return r;
     }
     // The token at the start: to the next blank or delimiter on the line.
-    size_t a = offset_of(text, r.start), b = a;
+    size_t a = offset_of(index, r.start), b = a;
     while (b < text.size() && !token_end(text[b])) ++b;
     if (b == a) {
         while (b < text.size() && text[b] != '\n' && text[b] != '\r') ++b;
     }
-    r.end = position_of_offset(text, b);
+    r.end = position_of_offset(index, b);
     return r;
 }
 
@@ -101,8 +104,8 @@ json range_json(const Range& r) {
 
 bool contains(const Range& r, Position p) { return !before(p, r.start) && !before(r.end, p); }
 
-json diagnostic_json(const Diagnostic& d, std::string_view text, std::string_view uri) {
-    json j = {{"range", range_json(range_of(text, d.loc))},
+json diagnostic_json(const Diagnostic& d, const LineIndex& index, std::string_view uri) {
+    json j = {{"range", range_json(range_of(index, d.loc))},
               {"severity", lsp_severity(d.severity)},
               {"code", d.rule_id},
               {"codeDescription", {{"href", rule_docs_url(d.rule_id)}}},
@@ -116,7 +119,7 @@ json diagnostic_json(const Diagnostic& d, std::string_view text, std::string_vie
             if (!r.loc.known()) continue;
             bool same = r.loc.file.empty() || r.loc.file == d.loc.file;
             // Another file's text is not at hand: its line is exact, its column best effort.
-            Range range = same ? range_of(text, r.loc)
+            Range range = same ? range_of(index, r.loc)
                                : Range{{r.loc.line - 1, r.loc.col ? r.loc.col - 1 : 0}, {r.loc.line - 1, r.loc.col ? r.loc.col - 1 : 0}};
             related.push_back({{"location", {{"uri", same ? std::string(uri) : uri_of_path(r.loc.file)}, {"range", range_json(range)}}},
                                {"message", r.message}});

@@ -25,6 +25,7 @@ struct Range {
 // The range of a location in `text`; an unknown or empty end becomes the
 // rest of the token (up to a blank, comma or bracket) so editors underline
 // something visible.
+Range range_of(const LineIndex& index, const Location& loc);
 Range range_of(std::string_view text, const Location& loc);
 json range_json(const Range& r);
 
@@ -32,6 +33,6 @@ bool contains(const Range& r, Position p);
 
 // One publishDiagnostics entry. `text` is the document the diagnostic was
 // computed on; `uri` its URI (related locations in other files get their own).
-json diagnostic_json(const Diagnostic& d, std::string_view text, std::string_view uri);
+json diagnostic_json(const Diagnostic& d, const LineIndex& index, std::string_view uri);
 
 }  // namespace vpclint::lsp

@@ -155,10 +155,13 @@ void Documents::run() {
         FileResult result = analyze_text(path, text, config.frontend, config.filter);
         std::vector<Shown> found;
         bool broken = false;
-        for (const Diagnostic& d : result.diagnostics) {
-            if (d.suppressed) continue;
-            if (d.rule_id == "VL001") broken = true;
-            found.push_back({d, range_of(text, d.loc), diagnostic_json(d, text, uri)});
+        {
+            LineIndex index(text);
+            for (const Diagnostic& d : result.diagnostics) {
+                if (d.suppressed) continue;
+                if (d.rule_id == "VL001") broken = true;
+                found.push_back({d, range_of(index, d.loc), diagnostic_json(d, index, uri)});
+            }
         }
         lock.lock();
 

@@ -1,21 +1,11 @@
 #include "cli/lsp/text_sync.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace vpclint::lsp {
 
 namespace {
-
-// Byte offset where 0-based `line` starts, or text.size() past the end.
-size_t line_start(std::string_view text, uint32_t line) {
-    size_t pos = 0;
-    for (uint32_t l = 0; l < line; ++l) {
-        size_t nl = text.find('\n', pos);
-        if (nl == std::string_view::npos) return text.size();
-        pos = nl + 1;
-    }
-    return pos;
-}
 
 // End of the line starting at `start`, before "\n" or "\r\n".
 size_t line_end(std::string_view text, size_t start) {
@@ -36,8 +26,19 @@ size_t sequence_length(unsigned char c) {
 
 }  // namespace
 
-size_t offset_of(std::string_view text, Position p) {
-    size_t start = line_start(text, p.line);
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    for (size_t nl; (nl = text.find('\n', starts_.back())) != std::string_view::npos;) starts_.push_back(nl + 1);
+}
+
+uint32_t LineIndex::line_of_offset(size_t offset) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    return static_cast<uint32_t>(it - starts_.begin() - 1);
+}
+
+size_t offset_of(const LineIndex& index, Position p) {
+    std::string_view text = index.text();
+    size_t start = index.line_start(p.line);
     if (start >= text.size()) return text.size();
     size_t end = line_end(text, start);
     size_t pos = start;
@@ -49,9 +50,10 @@ size_t offset_of(std::string_view text, Position p) {
     return pos;
 }
 
-Position position_of(std::string_view text, uint32_t line, uint32_t col) {
+Position position_of(const LineIndex& index, uint32_t line, uint32_t col) {
     if (line == 0) return {};
-    size_t start = line_start(text, line - 1);
+    std::string_view text = index.text();
+    size_t start = index.line_start(line - 1);
     Position p{line - 1, 0};
     if (start >= text.size() || col <= 1) return p;
     size_t end = line_end(text, start);
@@ -64,18 +66,22 @@ Position position_of(std::string_view text, uint32_t line, uint32_t col) {
     return p;
 }
 
-Position position_of_offset(std::string_view text, size_t offset) {
+Position position_of_offset(const LineIndex& index, size_t offset) {
+    std::string_view text = index.text();
     offset = std::min(offset, text.size());
-    Position p;
-    size_t start = 0;
-    for (size_t nl; (nl = text.find('\n', start)) != std::string_view::npos && nl < offset; start = nl + 1) ++p.line;
-    for (size_t pos = start; pos < offset;) {
+    Position p{index.line_of_offset(offset), 0};
+    for (size_t pos = index.line_start(p.line); pos < offset;) {
         size_t n = sequence_length(static_cast<unsigned char>(text[pos]));
         p.character += n == 4 ? 2 : 1;
         pos += n;
     }
     return p;
 }
+
+// One-off conversions (an edit, a hover): a single scan either way.
+size_t offset_of(std::string_view text, Position p) { return offset_of(LineIndex(text), p); }
+Position position_of(std::string_view text, uint32_t line, uint32_t col) { return position_of(LineIndex(text), line, col); }
+Position position_of_offset(std::string_view text, size_t offset) { return position_of_offset(LineIndex(text), offset); }
 
 void apply_edit(std::string& text, Position start, Position end, std::string_view replacement) {
     size_t a = offset_of(text, start), b = offset_of(text, end);
