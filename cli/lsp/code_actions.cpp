@@ -78,10 +78,31 @@ std::optional<json> metadata_edit(std::string_view text, const Document& doc, co
         block.pop_back();
         return insert_first_entry(text, *res, block, q + "Metadata" + q + ": {" + ignore_flow + "}");
     }
-    // An existing vpclint entry is the user's to extend: merging into its
-    // list (scalar, sequence, flow or block) is not guessed at.
-    if (!meta->is_mapping() || meta->get("vpclint")) return std::nullopt;
-    return insert_first_entry(text, *meta, ignore_block, ignore_flow);
+    if (!meta->is_mapping()) return std::nullopt;
+    const Node* vl = meta->get("vpclint");
+    if (!vl) return insert_first_entry(text, *meta, ignore_block, ignore_flow);
+    if (!vl->is_mapping()) return std::nullopt;
+    const Node* ignore = vl->get("ignore");
+    if (!ignore) {
+        std::string block = "ignore:\n  - rule: " + d.rule_id + "\n    reason: \"" + kReasonPlaceholder + "\"";
+        return insert_first_entry(text, *vl, block, q + "ignore" + q + ": [" + item_flow + "]");
+    }
+    // A list already: the new item goes first. A single scalar (`ignore:
+    // VL101`) would have to become a list; that rewrite is left to the user.
+    if (!ignore->is_sequence() || ignore->items.empty() || !ignore->items.front()) return std::nullopt;
+    const Node& first = *ignore->items.front();
+    Position at = position_of(text, first.begin.line, first.begin.col);
+    size_t seq_at = offset_of(text, position_of(text, ignore->begin.line, ignore->begin.col));
+    if (seq_at < text.size() && text[seq_at] == '[') return text_edit(at, at, item_flow + ", ");
+    // Block sequence: the first item's line is `<indent>- <item>`.
+    size_t line_start = offset_of(text, {at.line, 0}), item = offset_of(text, at);
+    std::string_view prefix = text.substr(line_start, item - line_start);
+    size_t dash = prefix.find_first_not_of(' ');
+    if (dash == std::string_view::npos || prefix[dash] != '-' || prefix.find_first_not_of(' ', dash + 1) != std::string_view::npos)
+        return std::nullopt;
+    std::string indent(dash, ' ');
+    return text_edit({at.line, 0}, {at.line, 0},
+                     indent + "- rule: " + d.rule_id + "\n" + indent + "  reason: \"" + kReasonPlaceholder + "\"\n");
 }
 
 // The literal's scalar node: the one that starts where the finding points.

@@ -132,6 +132,27 @@ for title in ("Suppress VL101 for this resource", "Suppress VL101 on this line")
                                         "contentChanges": [{"text": fixed}]})
     p = c.diagnostics(URI, version)
     check("action-suppresses " + title, "VL101" not in codes(p), codes(p))
+# Suppressing a second rule of the same resource extends the list the first made.
+a = next((a for a in actions if a["title"] == "Suppress VL101 for this resource"), None)
+if a:
+    once = apply_edits(BAD, a["edit"]["changes"][URI])
+    version += 1
+    c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": version},
+                                        "contentChanges": [{"text": once}]})
+    p = c.diagnostics(URI, version)
+    vl502 = [d for d in p["diagnostics"] if d["code"] == "VL502"]
+    check("vl502-left", codes(p) == ["VL502"], codes(p))
+    r = c.request("textDocument/codeAction", {"textDocument": {"uri": URI}, "range": vl502[0]["range"] if vl502 else
+                                              vl101["range"], "context": {"diagnostics": vl502}})
+    b = next((b for b in r.get("result") or [] if b["title"] == "Suppress VL502 for this resource"), None)
+    check("second-suppression-offered", b is not None, [x["title"] for x in r.get("result") or []])
+    if b:
+        twice = apply_edits(once, b["edit"]["changes"][URI])
+        version += 1
+        c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": version},
+                                            "contentChanges": [{"text": twice}]})
+        p = c.diagnostics(URI, version)
+        check("second-suppression-works", codes(p) == [], (codes(p), twice.split("\n")[68:78]))
 version += 1
 c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"text": BAD}]})
 check("back-to-bad", "VL101" in codes(c.diagnostics(URI, version)))
