@@ -38,7 +38,7 @@ Position position_field(const json& obj, const char* name) {
     return {n("line"), n("character")};
 }
 
-// Settings: {"vpclint": {"select": [...], "ignore": [...], "parameters": {K: V}, "tfRoot": DIR}}
+// Settings: {"vpclint": {"select": [...], "ignore": [...], "parameters": {K: V}}}
 // (or the same object without the "vpclint" wrapper, as initializationOptions).
 // Anything unusable keeps the default for that key; settings never stop the server.
 AnalysisConfig config_from(const json& settings) {
@@ -60,7 +60,8 @@ AnalysisConfig config_from(const json& settings) {
     if (s.contains("parameters") && s["parameters"].is_object())
         for (const auto& [k, v] : s["parameters"].items())
             if (v.is_string()) c.frontend.parameters[k] = v.get<std::string>();
-    if (s.contains("tfRoot") && s["tfRoot"].is_string()) c.frontend.tf_root = s["tfRoot"].get<std::string>();
+    // No tfRoot (--tf-root): it moves a plan's findings into .tf files, and a
+    // document's diagnostics must be positions in that document.
     return c;
 }
 

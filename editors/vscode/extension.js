@@ -12,7 +12,6 @@ function settings() {
     select: c.get("select", []),
     ignore: c.get("ignore", []),
     parameters: c.get("parameters", {}),
-    tfRoot: c.get("tfRoot", ""),
   };
 }
 

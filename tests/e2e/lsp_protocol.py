@@ -168,6 +168,19 @@ p = c.diagnostics(URI, version)
 check("incremental-fix", codes(p) == [], codes(p))
 good_version = version
 
+# -- a newer version within the debounce supersedes: only the last one is analysed and published
+c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": version + 1},
+                                    "contentChanges": [{"text": BAD}]})
+c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": version + 2},
+                                    "contentChanges": [{"text": GOOD}]})
+version += 2
+p = c.diagnostics(URI, version)
+check("superseded-final", codes(p) == [], codes(p))
+seen = [m["params"].get("version") for m in c.drain(0.4) + c.pending
+        if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == URI]
+check("superseded-not-published", version - 1 not in seen, seen)
+good_version = version
+
 # -- an out-of-order (stale) version is ignored; a save re-analyses what the server holds
 c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": good_version - 1},
                                     "contentChanges": [{"text": BAD}]})
