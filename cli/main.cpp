@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "core/version.h"
 #include "cli/analyze_file.h"
 #include "cli/discover.h"
+#include "cli/lsp/server.h"
 #include "cli/parameters_file.h"
 #include "cli/rule_docs.h"
 #include "cli/rule_selection.h"
@@ -196,6 +198,20 @@ int run_explain_function(const Options& o, const FrontendOptions& fo) {
 int main(int argc, char** argv) {
     // `vpclint explain PATH --function ID` is sugar for --explain-function.
     std::vector<std::string> args(argv + 1, argv + argc);
+    // `vpclint lsp [--stdio]`: the language server (cli/lsp/); --stdio is
+    // what vscode-languageclient appends, and stdio is the only transport.
+    if (!args.empty() && args[0] == "lsp") {
+        for (size_t i = 1; i < args.size(); ++i)
+            if (args[i] != "--stdio") {
+                std::cerr << "vpclint lsp: unknown argument " << args[i] << " (the server speaks LSP on stdio)\n";
+                return 2;
+            }
+        // A client that goes away closes the pipe: the server then sees the end
+        // of its input and exits, instead of dying of SIGPIPE mid-write.
+        std::signal(SIGPIPE, SIG_IGN);
+        std::ios::sync_with_stdio(false);
+        return vpclint::lsp::run_server(std::cin, std::cout);
+    }
     bool explain_cmd = !args.empty() && args[0] == "explain";
     if (explain_cmd) args.erase(args.begin());
     for (auto& a : args)
@@ -206,7 +222,8 @@ int main(int argc, char** argv) {
         "vpclint: finds the AWS Lambda networking mistakes in CloudFormation/SAM templates and Terraform\n"
         "plan/state JSON that deploy fine and then fail at run time.\n"
         "PATH: files and directories (directories are walked); '-' reads standard input.\n"
-        "Also: vpclint explain PATH --function ID   (why a function gets, or does not get, a finding)",
+        "Also: vpclint explain PATH --function ID   (why a function gets, or does not get, a finding)\n"
+        "      vpclint lsp                           (a language server on stdio, for editors)",
         "vpclint"};
     app.footer(std::string("\n") + kExitCodes);
     app.add_option("paths", o.paths, "Files and directories to analyse; - for standard input");
