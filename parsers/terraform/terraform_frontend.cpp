@@ -62,12 +62,19 @@ void module_dirs(const Node* module_config, const std::string& scope, const std:
 }  // namespace
 
 std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, const FrontendOptions& opts) {
+    return build_terraform_models(doc, kind, opts, {});
+}
+
+std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, const FrontendOptions& opts,
+                                          std::map<std::string, std::map<std::string, tf::TfBlock>> blocks) {
     Model m;
     m.file = doc.path;
     m.format = kind == InputKind::TerraformState ? InputFormat::TerraformState : InputFormat::TerraformPlan;
     tf::PlanIndex plan(doc, kind);
     BindContext c{plan, doc, m, {}, {}, {}, {}, {}, {}};
 
+    bool scan = blocks.empty();
+    c.tf_blocks = std::move(blocks);
     std::filesystem::path root_dir = opts.tf_root.empty() ? std::filesystem::path(doc.path).parent_path()
                                                           : std::filesystem::path(opts.tf_root);
     if (root_dir.empty()) root_dir = ".";
@@ -76,8 +83,9 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
     module_dirs(config ? config->get("root_module") : nullptr, "", root_dir, dirs, 0);
     if (dirs.empty()) dirs[""] = root_dir.string();
     for (const auto& [scope, dir] : dirs) {
-        auto blocks = tf::scan_tf_dir(dir);
-        if (!blocks.empty()) c.tf_blocks[scope] = std::move(blocks);
+        if (!scan) break;
+        auto found = tf::scan_tf_dir(dir);
+        if (!found.empty()) c.tf_blocks[scope] = std::move(found);
     }
 
     const auto& instances = plan.instances();
