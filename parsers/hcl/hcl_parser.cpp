@@ -442,6 +442,7 @@ private:
             e.text = std::move(name);
             return &e;
         }
+        if (c == '\n' || c == '\r') fail("expected an expression, found the end of the line");
         fail(std::string("expected an expression, found '") + c + "'");
     }
 

@@ -48,7 +48,7 @@ checks=$((checks + 1)); [ "$(grep -c '\[VL101\]' out.txt)" -eq 1 ] || { fail "--
 # A syntax error is VL001 at its position.
 printf 'resource "aws_vpc" "x" {\n  cidr_block = \n}\n' >private/broken.tf
 run --files private/broken.tf
-checks=$((checks + 1)); grep -q 'private/broken.tf:2:15: error: .*\[VL001\]' out.txt || { fail "no VL001 at private/broken.tf:2:15"; cat out.txt; }
+checks=$((checks + 1)); grep -q 'private/broken.tf:2:16: error: .*\[VL001\]' out.txt || { fail "no VL001 at private/broken.tf:2:16"; cat out.txt; }
 
 echo "$((checks - fails)) passed, $fails failed"
 [ $fails -eq 0 ]
