@@ -464,10 +464,15 @@ Value Evaluator::resource_value(ModuleInst& m, const std::string& key, unsigned 
     if (r.state == ResourceEval::Busy) return Value::unknown(key + " refers to itself (a cycle)");
     if (r.instances_unknown) return Value::unknown(r.unknown_reason);
     if (!r.expanded) return r.values.front();
-    if (r.by_count) return Value::tuple(r.values);
+    if (r.whole) return *r.whole;
+    if (r.by_count) {
+        r.whole = Value::tuple(r.values);
+        return *r.whole;
+    }
     Fields f;
     for (size_t k = 0; k < r.keys.size(); ++k) f.emplace_back(r.keys[k].first.s, r.values[k]);
-    return Value::object(std::move(f));
+    r.whole = Value::object(std::move(f));
+    return *r.whole;
 }
 
 // data "aws_iam_policy_document": the JSON the provider writes.

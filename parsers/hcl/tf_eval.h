@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -49,6 +50,7 @@ struct ResourceEval {
     std::vector<std::pair<Value, Value>> keys;  // instance key (number or string), each.value
     std::vector<Value> values;                  // evaluated body per instance
     std::vector<std::string> addresses;
+    std::optional<Value> whole;  // the list or map of every instance, built once
 };
 
 struct ModuleInst {
@@ -110,8 +112,16 @@ private:
     Value output(ModuleInst& m, const std::string& name, unsigned depth);
     Value module_value(ModuleInst& m, const std::string& name, unsigned depth);
     Value policy_document(const Value& body, const std::string& origin);
+    Value splat(const Expr* e, Scope& s, unsigned depth);
     Value templ(const std::vector<TemplatePart>& parts, Scope& s, unsigned depth, bool whole);
     Evaluation& ev_;
+    bool scope_free(const Expr* e, unsigned depth);
+    size_t steps_ = 0;
+    // Splats that mention no count, each or bound name give one value per
+    // module instance: `element(aws_subnet.a[*].id, count.index)` in 10,000
+    // instances must not build the list 10,000 times.
+    std::map<std::pair<const Expr*, const ModuleInst*>, Value> splat_memo_;
+    std::unordered_map<const Expr*, bool> scope_free_;  // expressions evaluated: bounded, so no input can make evaluation run away
 };
 
 Value get_attr(const Value& v, const std::string& name);

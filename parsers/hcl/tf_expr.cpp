@@ -11,6 +11,7 @@ namespace vpclint::hcl {
 namespace {
 
 constexpr unsigned kMaxEvalDepth = 200;
+constexpr size_t kMaxEvalSteps = 50u * 1000u * 1000u;
 
 bool is_number_text(const std::string& s, double& out) {
     if (s.empty()) return false;
@@ -129,9 +130,44 @@ Value Evaluator::traverse_root(const std::string& root, const Expr* e, Scope& s,
     return resource_value(m, root + "." + name, depth + 1);
 }
 
+bool Evaluator::scope_free(const Expr* e, unsigned depth) {
+    if (!e) return true;
+    if (depth > 400) return false;
+    if (auto it = scope_free_.find(e); it != scope_free_.end()) return it->second;
+    bool ok = true;
+    if (e->kind == ExprKind::Variable) ok = e->text != "count" && e->text != "each" && e->text != "self";
+    if (e->kind == ExprKind::For || e->kind == ExprKind::Template) ok = false;  // they bind names
+    for (const Expr* x : {e->a, e->b, e->c, e->d}) ok = ok && scope_free(x, depth + 1);
+    for (const Expr* x : e->items) ok = ok && scope_free(x, depth + 1);
+    for (const Expr* x : e->keys) ok = ok && scope_free(x, depth + 1);
+    scope_free_[e] = ok;
+    return ok;
+}
+
+Value Evaluator::splat(const Expr* e, Scope& s, unsigned depth) {
+    Value src = eval(e->a, s, depth + 1);
+    if (src.is_unknown()) return src;
+    if (src.is_null()) return Value::tuple({});
+    List single;
+    if (src.k != Value::K::List) {
+        if (e->flag) return Value::unknown("an attribute splat over a value that is not a list");
+        single.push_back(src);
+    }
+    const List& in = src.k == Value::K::List ? src.items() : single;
+    List out;
+    out.reserve(in.size());
+    for (const Value& item : in) {
+        s.locals.emplace_back("\x01splat", item);
+        out.push_back(eval(e->b, s, depth + 1));
+        s.locals.pop_back();
+    }
+    return Value::tuple(std::move(out));
+}
+
 Value Evaluator::eval(const Expr* e, Scope& s, unsigned depth) {
     if (!e) return Value::null();
     if (depth > kMaxEvalDepth) return Value::unknown("the expression nests too deeply to evaluate");
+    if (++steps_ > kMaxEvalSteps) return Value::unknown("the configuration is too large to evaluate");
     switch (e->kind) {
         case ExprKind::Null: return Value::null();
         case ExprKind::Bool: return Value::boolean(e->flag);
@@ -189,21 +225,12 @@ Value Evaluator::eval(const Expr* e, Scope& s, unsigned depth) {
             return get_index(base, key);
         }
         case ExprKind::Splat: {
-            Value src = eval(e->a, s, depth + 1);
-            if (src.is_unknown()) return src;
-            if (src.is_null()) return Value::tuple({});
-            List in;
-            if (src.k == Value::K::List) in = src.items();
-            else if (e->flag) return Value::unknown("an attribute splat over a value that is not a list");
-            else in.push_back(src);
-            List out;
-            out.reserve(in.size());
-            for (const Value& item : in) {
-                s.locals.emplace_back("\x01splat", item);
-                out.push_back(eval(e->b, s, depth + 1));
-                s.locals.pop_back();
-            }
-            return Value::tuple(std::move(out));
+            bool memo = s.locals.empty() && scope_free(e, 0);
+            if (memo)
+                if (auto it = splat_memo_.find({e, s.mod}); it != splat_memo_.end()) return it->second;
+            Value out = splat(e, s, depth);
+            if (memo) splat_memo_.emplace(std::make_pair(e, s.mod), out);
+            return out;
         }
         case ExprKind::For: {
             Value coll = eval(e->a, s, depth + 1);

@@ -304,7 +304,7 @@ Value Evaluator::call_function(const std::string& fn, std::vector<Value> args, c
         }
         if (step == 0) return bad(fn, "a zero step");
         List out;
-        for (double x = a; (step > 0 ? x < b : x > b) && out.size() < 1024 * 1024; x += step) out.push_back(Value::number(x));
+        for (double x = a; (step > 0 ? x < b : x > b) && out.size() < 100000; x += step) out.push_back(Value::number(x));
         return Value::tuple(std::move(out));
     }
     if (fn == "slice") {
