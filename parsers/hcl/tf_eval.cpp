@@ -4,6 +4,13 @@
 // bounded everywhere.
 #include "parsers/hcl/tf_eval.h"
 
+// GCC 12 at -O3 reports emplace_back into an empty vector of
+// pair<string, Value> as an out-of-bounds access (a known false positive of
+// -Warray-bounds with inlined std::string construction).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Warray-bounds"
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -56,7 +63,11 @@ Value get_attr(const Value& v, const std::string& name) {
     if (v.is_unknown()) return v;
     if (v.k == Value::K::Object) {
         if (const Value* f = v.field(name)) return *f;
-        if (!v.inst.empty()) return Value::unknown("known after apply (" + v.inst + "." + name + ")");
+        if (!v.inst.empty()) {
+            Value u = Value::unknown("known after apply (" + v.inst + "." + name + ")");
+            u.origin = v.inst + "." + name;
+            return u;
+        }
         return Value::null();
     }
     if (v.is_null()) return Value::unknown("attribute " + name + " of null");
@@ -366,7 +377,12 @@ Value Evaluator::body_value(const Body& b, Scope& s, unsigned depth) {
             }
             List& out = nested[type];
             auto one = [&](const Value& key, const Value& value) {
-                s.locals.emplace_back(iter, Value::object({{"key", key}, {"value", value}}));
+                Fields kv(2);
+                kv[0].first = "key";
+                kv[0].second = key;
+                kv[1].first = "value";
+                kv[1].second = value;
+                s.locals.emplace_back(iter, Value::object(std::move(kv)));
                 out.push_back(body_value(content[0]->body, s, depth + 1));
                 s.locals.pop_back();
             };

@@ -269,6 +269,7 @@ bool meta_attr(const std::string& n) { return n == "count" || n == "for_each" ||
 
 struct ConfigWriter {
     Builder& b;
+    std::map<std::string, const Node*>* by_scope = nullptr;  // "scope|address" -> configuration resource
     Evaluator& ev;
     ModuleInst* any_inst;  // a module instance of this definition, for constants
     const Evaluation* evn;
@@ -346,7 +347,8 @@ struct ConfigWriter {
         return &m;
     }
 
-    const Node* module(const ModuleDef& def, const ModuleInst* inst, const Evaluation& evn, unsigned depth) {
+    const Node* module(const ModuleDef& def, const ModuleInst* inst, const Evaluation& evn, unsigned depth,
+                       const std::string& scope) {
         Node& m = b.map();
         if (depth > 64) return &m;
         std::vector<Bound> none;
@@ -370,6 +372,7 @@ struct ConfigWriter {
             if (const Attribute* f = r->body.attribute("for_each")) b.put(n, "for_each_expression", expression(f->expr, def, none));
             any_inst = saved;
             resources.items.push_back(&n);
+            if (by_scope) (*by_scope)[scope + "|" + (data ? "data." : "") + r->labels[0] + "." + r->labels[1]] = &n;
         }
         b.put(m, "resources", &resources);
         Node& calls = b.map();
@@ -393,7 +396,8 @@ struct ConfigWriter {
             if (inst)
                 if (auto it = inst->calls.find(name); it != inst->calls.end() && !it->second.instances.empty())
                     child = it->second.instances.front().second.get();
-            if (child) b.put(c, "module", module(*child->def, child, evn, depth + 1));
+            if (child)
+                b.put(c, "module", module(*child->def, child, evn, depth + 1, (scope.empty() ? "" : scope + ".") + "module." + name));
             b.put(calls, name, &c);
         }
         b.put(m, "module_calls", &calls);
@@ -421,11 +425,59 @@ struct ConfigWriter {
     }
 };
 
+// The instances an unknown value comes from ("aws_subnet.a[0].id"), when
+// every unknown part of it is a resource attribute; false otherwise.
+bool origins(const Value& v, std::vector<std::string>& out, unsigned depth) {
+    if (depth > 100) return false;
+    if (v.is_unknown()) {
+        if (v.origin.empty()) return false;
+        if (std::find(out.begin(), out.end(), v.origin) == out.end()) out.push_back(v.origin);
+        return true;
+    }
+    for (const Value& i : v.items())
+        if (!origins(i, out, depth + 1)) return false;
+    for (const auto& f : v.fields())
+        if (!origins(f.second, out, depth + 1)) return false;
+    return true;
+}
+
 struct ValuesWriter {
     Builder& b;
     Node& changes;
+    const std::map<std::string, const Node*>& config;
 
-    const Node* module(const ModuleInst& m, unsigned depth) {
+    // The configuration expressions of one instance: where its evaluated
+    // value is unknown and comes from resource attributes only, the
+    // references are those instances (not every instance the syntax names).
+    const Node* instance_exprs(const Node* exprs, const Value& v, unsigned depth) {
+        if (!exprs || depth > 64 || !exprs->is_mapping()) return exprs;
+        Node& out = b.map();
+        for (const MapEntry& e : exprs->entries) {
+            const Value* f = v.field(e.key);
+            if (e.value->is_sequence()) {  // nested blocks
+                Node& list = b.seq();
+                for (size_t k = 0; k < e.value->items.size(); ++k) {
+                    const Value* item = f && k < f->items().size() ? &f->items()[k] : nullptr;
+                    list.items.push_back(item ? instance_exprs(e.value->items[k], *item, depth + 1) : e.value->items[k]);
+                }
+                b.put(out, e.key, &list);
+                continue;
+            }
+            std::vector<std::string> from;
+            if (f && !f->known_deep() && origins(*f, from, 0) && !from.empty()) {
+                Node& x = b.map();
+                Node& refs = b.seq();
+                for (const std::string& r : from) refs.items.push_back(b.str(r));
+                b.put(x, "references", &refs);
+                b.put(out, e.key, &x);
+            } else {
+                b.put(out, e.key, e.value);
+            }
+        }
+        return &out;
+    }
+
+    const Node* module(const ModuleInst& m, unsigned depth, const std::string& scope) {
         Node& out = b.map();
         if (!m.address.empty()) b.put(out, "address", b.str(m.address));
         Node& resources = b.seq();
@@ -444,6 +496,12 @@ struct ValuesWriter {
                 const Value& key = r.keys[k].first;
                 if (!key.is_null()) b.put(n, "index", key.k == Value::K::String ? b.str(key.s) : b.raw(key.s));
                 b.put(n, "values", b.value(r.values[k], 0));
+                if (auto c = config.find(scope + "|" + r.type + "." + r.name); c != config.end()) {
+                    Node& own = b.map();
+                    for (const MapEntry& e : c->second->entries)
+                        b.put(own, e.key, e.key == "expressions" ? instance_exprs(e.value, r.values[k], 0) : e.value);
+                    b.put(n, "vpclint_config", &own);
+                }
                 resources.items.push_back(&n);
                 Node& ch = b.map();
                 b.put(ch, "address", b.str(r.addresses[k]));
@@ -463,7 +521,8 @@ struct ValuesWriter {
         b.put(out, "resources", &resources);
         Node& children = b.seq();
         for (const auto& [name, call] : m.calls)
-            for (const auto& [key, child] : call.instances) children.items.push_back(module(*child, depth + 1));
+            for (const auto& [key, child] : call.instances)
+                children.items.push_back(module(*child, depth + 1, (scope.empty() ? "" : scope + ".") + "module." + name));
         b.put(out, "child_modules", &children);
         return &out;
     }
@@ -541,16 +600,17 @@ PlanDocument plan_document(const Evaluation& ev, const std::string& shown_path) 
     Builder b{doc};
     Node& root = b.map();
     b.put(root, "format_version", b.str("1.2"));
+    Evaluator evaluator(const_cast<Evaluation&>(ev));
+    std::map<std::string, const Node*> by_scope;
+    ConfigWriter cw{b, &by_scope, evaluator, ev.root.get(), &ev};
+    Node& config = b.map();
+    b.put(config, "root_module", cw.module(*ev.root->def, ev.root.get(), ev, 0, ""));
     Node& changes = b.seq();
-    ValuesWriter vw{b, changes};
+    ValuesWriter vw{b, changes, by_scope};
     Node& pv = b.map();
-    b.put(pv, "root_module", vw.module(*ev.root, 0));
+    b.put(pv, "root_module", vw.module(*ev.root, 0, ""));
     b.put(root, "planned_values", &pv);
     b.put(root, "resource_changes", &changes);
-    Evaluator evaluator(const_cast<Evaluation&>(ev));
-    ConfigWriter cw{b, evaluator, ev.root.get(), &ev};
-    Node& config = b.map();
-    b.put(config, "root_module", cw.module(*ev.root->def, ev.root.get(), ev, 0));
     b.put(root, "configuration", &config);
     Node& vars = b.map();
     for (const auto& [name, blk] : ev.root->def->variables) {

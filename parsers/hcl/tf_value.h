@@ -19,6 +19,7 @@ struct Value {
     double n = 0;
     std::string s;       // String; Number as Terraform prints it; Unknown: the reason
     std::string inst;    // Object: the resource instance it is ("aws_subnet.a[0]"); its other attributes are unknown
+    std::string origin;  // Unknown: the instance attribute it is, when it is one ("module.vpc.aws_subnet.a[0].id")
     std::shared_ptr<const List> list;
     std::shared_ptr<const Fields> obj;
 
