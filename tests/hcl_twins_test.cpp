@@ -97,3 +97,33 @@ TEST_CASE(".tf directories give the findings of the plans Terraform made from th
     }
     CHECK(used <= differences.size());
 }
+
+TEST_CASE("the acceptance case: VL101 at the subnet_ids line, related locations in the module", "[hcl][twins]") {
+    std::string real = std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/realistic/";
+    FileResult pub = analyze_tf_root(real + "module-vpc-public-function", {}, {});
+    REQUIRE(pub.diagnostics.size() == 1);
+    const Diagnostic& d = pub.diagnostics[0];
+    CHECK(d.rule_id == "VL101");
+    CHECK(d.severity == Severity::Error);
+    CHECK(d.loc.file.find("module-vpc-public-function/main.tf") != std::string::npos);
+    CHECK(d.loc.line == 55);  // subnet_ids = module.vpc.public_subnets
+    CHECK(d.loc.col == 5);
+    bool route_in_module = false;
+    for (const RelatedLocation& r : d.path)
+        if (r.loc.file.find("modules/vpc/main.tf") != std::string::npos && r.loc.line == 95) route_in_module = true;
+    CHECK(route_in_module);  // the module's aws_route block
+    CHECK(analyze_tf_root(real + "module-vpc-private-function", {}, {}).diagnostics.empty());
+    FileResult basic = analyze_tf_root(real + "vl201-basic-execution-only", {}, {});
+    REQUIRE(basic.diagnostics.size() == 1);
+    CHECK(basic.diagnostics[0].rule_id == "VL201");
+}
+
+TEST_CASE("--tf-var and --tf-var-file decide what the configuration does", "[hcl][twins]") {
+    std::string dir = std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/hcl/for-each-module-tfvars";
+    FrontendOptions o;
+    o.tf_vars = {{"worker_placement", "private"}};
+    CHECK(analyze_tf_root(dir, o, {}).diagnostics.empty());
+    FileResult r = analyze_tf_root(dir, {}, {});  // terraform.tfvars: public
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].resource == "aws_lambda_function.worker");
+}
