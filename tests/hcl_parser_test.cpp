@@ -78,6 +78,7 @@ TEST_CASE("all three comment forms are skipped", "[hcl][parser]") {
 
 TEST_CASE("literals: numbers, bools, null, strings with escapes", "[hcl][parser]") {
     CHECK(json_of("1.5e2") == "150");
+    CHECK(json_of("0.1 + 0.2") == "0.3");
     CHECK(json_of("-3") == "-3");
     CHECK(json_of("true") == "true");
     CHECK(json_of("null") == "null");

@@ -112,15 +112,19 @@ const ModuleDef* load_module(Evaluation& ev, const fs::path& dir) {
     std::sort(files.begin(), files.end());
     for (const fs::path& p : files) {
         std::string text;
-        if (!read_text(p, text)) continue;
         std::string name = shown(p);
+        if (!read_text(p, text)) {
+            // Evaluating the module without it would report what its other files lack.
+            ev.errors.push_back({name, {"cannot read the file, or it is larger than 8 MiB", {1, 1}}});
+            continue;
+        }
         auto r = std::make_unique<ParseResult>(ends_with(name, ".json") ? parse_hcl_json(name, text) : parse_hcl(name, text));
         if (r->error) ev.errors.push_back({name, *r->error});
         for (const Block* b : r->file.body.blocks) {
             auto label = [&](size_t k) { return k < b->labels.size() ? b->labels[k] : std::string(); };
             if (b->type == "variable") def->variables.emplace(label(0), b);
             else if (b->type == "output") def->outputs.emplace(label(0), b);
-            else if (b->type == "module") def->module_calls.emplace(label(0), b);
+            else if (b->type == "module" && b->labels.size() == 1) def->module_calls.emplace(label(0), b);
             else if (b->type == "locals")
                 for (const Attribute& a : b->body.attributes) def->locals.emplace(a.name, &a);
             else if ((b->type == "resource" || b->type == "data") && b->labels.size() == 2) {

@@ -19,7 +19,8 @@ Value Value::number(double v) {
         x.s = std::to_string(static_cast<long long>(v));
     } else {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%.17g", v);
+        // 15 digits: 0.1 + 0.2 is 0.3, as in Terraform's decimal arithmetic.
+        std::snprintf(buf, sizeof buf, "%.15g", v);
         x.s = buf;
     }
     return x;
