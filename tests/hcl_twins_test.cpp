@@ -127,3 +127,20 @@ TEST_CASE("--tf-var and --tf-var-file decide what the configuration does", "[hcl
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].resource == "aws_lambda_function.worker");
 }
+
+TEST_CASE("a plan with its sources: the .tf files supply the references of dynamic blocks", "[hcl][twins]") {
+    // fixtures/terraform/hcl/dynamic-vpc-config: a Terraform plan of a function whose vpc_config is a
+    // dynamic block (terraform-aws-modules/lambda style) in the public subnets of a local VPC module.
+    std::string dir = std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/hcl/dynamic-vpc-config";
+    FileResult with_sources = analyze_file(dir + "/plan.json", {}, {});
+    REQUIRE(with_sources.diagnostics.size() == 1);
+    CHECK(with_sources.diagnostics[0].rule_id == "VL101");
+    CHECK(with_sources.diagnostics[0].resource == "module.api.aws_lambda_function.this");
+    // The same plan alone: its configuration has no reference from the function to the subnets.
+    fs::path alone = fs::temp_directory_path() / "vpclint-plan-alone";
+    fs::create_directories(alone);
+    fs::copy_file(dir + "/plan.json", alone / "plan.json", fs::copy_options::overwrite_existing);
+    FileResult plan_alone = analyze_file((alone / "plan.json").string(), {}, {});
+    fs::remove_all(alone);
+    for (const Diagnostic& d : plan_alone.diagnostics) CHECK(d.rule_id != "VL101");
+}
