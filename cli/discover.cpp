@@ -1,6 +1,9 @@
 #include "cli/discover.h"
 
+#include "cli/discover_tf.h"
+
 #include <algorithm>
+#include <set>
 #include <filesystem>
 #include <system_error>
 
@@ -40,6 +43,8 @@ std::string display_path(const std::string& p) {
 
 Discovery discover(const std::vector<std::string>& paths) {
     Discovery d;
+    std::set<std::string> tf_dirs;      // directories of .tf files found by walking
+    std::set<std::string> tf_changed;   // directories of .tf files named on the command line
     for (const std::string& p : paths) {
         std::error_code ec;
         fs::file_status st = fs::status(p, ec);
@@ -48,9 +53,11 @@ Discovery discover(const std::vector<std::string>& paths) {
             continue;
         }
         if (!fs::is_directory(st)) {
-            d.files.push_back({display_path(p), true});
+            if (is_tf_file(p)) tf_changed.insert(fs::absolute(p, ec).parent_path().lexically_normal().generic_string());
+            else d.files.push_back({display_path(p), true});
             continue;
         }
+        for (const std::string& t : tf_dirs_under(p)) tf_dirs.insert(t);
         std::vector<std::string> found;
         fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
         while (!ec && it != end) {
@@ -66,6 +73,23 @@ Discovery discover(const std::vector<std::string>& paths) {
         std::sort(found.begin(), found.end());
         for (auto& f : found) d.files.push_back({std::move(f), false});
     }
+    std::set<std::string> roots;
+    for (const std::string& r : tf_roots(tf_dirs))
+        if (!has_plan_beside(r)) roots.insert(r);
+    if (!tf_changed.empty()) {
+        // The roots that use a changed directory as a module, else the directory itself.
+        std::vector<std::string> around = tf_roots(tf_dirs_under("."));
+        for (const std::string& changed : tf_changed) {
+            bool used = false;
+            for (const std::string& r : around)
+                if (r == changed || local_module_dirs(r).count(changed)) {
+                    roots.insert(r);
+                    used = true;
+                }
+            if (!used) roots.insert(changed);
+        }
+    }
+    for (const std::string& r : roots) d.files.push_back({display_path(r), true, true});
     return d;
 }
 

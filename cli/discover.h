@@ -8,6 +8,7 @@ namespace vpclint {
 struct InputFile {
     std::string path;       // as reported (relative to the working directory when under it)
     bool explicitly_named;  // named on the command line, not found by walking
+    bool tf_root = false;   // a Terraform root module directory (its .tf files), not a file
 };
 
 struct Discovery {
@@ -19,6 +20,15 @@ struct Discovery {
 // a symlink loop cannot trap the walk), skipping .git, node_modules,
 // .terraform and cdk.out; only files whose names end in .yaml, .yml, .json,
 // .template or .tpl are candidates there. Order is sorted and stable.
+//
+// Terraform configuration: a directory holding .tf (or .tf.json) files is one
+// root module, unless another such directory uses it as a local module
+// (`source = "./modules/vpc"`): then it is analysed through that root only.
+// A .tf file named on the command line (a pre-commit hook) stands for the
+// root modules it affects: the roots under the working directory that use
+// its directory as a module at any depth, else its own directory. In a
+// directory walk, a root module with a plan JSON beside it is analysed
+// through that plan only (the same findings would be reported twice).
 Discovery discover(const std::vector<std::string>& paths);
 
 // `p` relative to the working directory when it lies under it.

@@ -15,6 +15,7 @@
 
 #include "core/version.h"
 #include "cli/analyze_file.h"
+#include "cli/analyze_tf.h"
 #include "cli/discover.h"
 #include "cli/lsp/server.h"
 #include "cli/parameters_file.h"
@@ -47,6 +48,7 @@ struct Options {
     std::string output;
     std::string fail_on = "error";
     std::vector<std::string> select, ignore, parameters;
+    std::vector<std::string> tf_var_files, tf_vars;  // Terraform configuration inputs
     std::string parameters_file, tf_root, explain_rule, explain_function, rule_docs_dir, color = "auto";
     std::string stdin_filename = "-", srcroot;
     unsigned jobs = 0;
@@ -143,7 +145,8 @@ std::vector<FileResult> analyse_all(const std::vector<InputFile>& files, const F
     std::vector<FileResult> results(files.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < files.size();) results[i] = analyze_file(files[i].path, fo, filter);
+        for (size_t i; (i = next.fetch_add(1)) < files.size();) results[i] = files[i].tf_root ? analyze_tf_root(files[i].path, fo, filter)
+                                                                                           : analyze_file(files[i].path, fo, filter);
     };
     jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
     std::vector<std::thread> pool;
@@ -253,6 +256,12 @@ int main(int argc, char** argv) {
                    "A --parameter the templates do not declare is an error (default: a warning)");
     app.add_option("--tf-root", o.tf_root, "Directory of the .tf files behind a Terraform plan (for line numbers)")
         ->type_name("DIR");
+    app.add_option("--tf-var-file", o.tf_var_files, "Terraform configuration: a .tfvars file, as terraform -var-file (repeatable)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    app.add_option("--tf-var", o.tf_vars, "Terraform configuration: a variable, as terraform -var NAME=VALUE (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
     app.add_option("--stdin-filename", o.stdin_filename,
                    "Name for the document read from '-' (in positions and reports)")
         ->type_name("NAME");
@@ -317,6 +326,20 @@ int main(int argc, char** argv) {
 
     FrontendOptions fo;
     fo.tf_root = o.tf_root;
+    fo.tf_var_files = o.tf_var_files;
+    for (const std::string& kv : o.tf_vars) {
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::cerr << "vpclint: --tf-var " << kv << ": expected NAME=VALUE\n";
+            return 2;
+        }
+        fo.tf_vars.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+    }
+    for (const std::string& f : o.tf_var_files)
+        if (!std::filesystem::is_regular_file(f)) {
+            std::cerr << "vpclint: --tf-var-file " << f << ": no such file\n";
+            return 2;
+        }
     if (!o.tf_root.empty() && !std::filesystem::is_directory(o.tf_root)) {
         std::cerr << "vpclint: --tf-root " << o.tf_root << ": no such directory\n";
         return 2;

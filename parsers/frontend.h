@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -21,6 +22,9 @@ struct FrontendOptions {
     // fixed; parameters not listed here are condition switches.
     std::map<std::string, std::string> parameters;
     std::string tf_root;  // where .tf files live (Terraform locations)
+    // Terraform configuration (.tf directories): --tf-var-file and --tf-var K=V, in order.
+    std::vector<std::string> tf_var_files;
+    std::vector<std::pair<std::string, std::string>> tf_vars;
 };
 
 // One model per feasible condition scenario (at least one). Problems

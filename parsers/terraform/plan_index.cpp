@@ -149,7 +149,7 @@ PlanIndex::PlanIndex(const Document& doc, InputKind kind) {
     }
     for (Instance& i : instances_) {
         auto r = config_resources_.find(scope_name(i.module_path) + "|" + (i.data ? "data." : "") + i.type + "." + i.name);
-        if (r != config_resources_.end()) i.config = r->second;
+        if (r != config_resources_.end() && !i.config) i.config = r->second;
     }
 }
 
@@ -184,6 +184,9 @@ void PlanIndex::add_module(const Node* module, const std::string& json_path, boo
                     i.index = idx->quoted ? "\"" + idx->text + "\"" : idx->text;
                 i.node = r;
                 if (const Node* v = r->get("values"); v && v->is_mapping()) i.values = v;
+                // The .tf frontend's own configuration of this instance: the
+                // references of its values as evaluated (Terraform plans have none).
+                if (const Node* own = r->get("vpclint_config"); own && own->is_mapping()) i.config = own;
                 if (auto au = after_unknown_.find(i.address); au != after_unknown_.end() && !from_prior_state)
                     i.after_unknown = au->second;
                 size_t n = instances_.size();
@@ -329,6 +332,15 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
     if (starts("local.")) return unresolved("local value " + ref.substr(6) + " (locals are not in the plan)");
     if (starts("data.")) return unresolved(ref + " is a data source: it lives outside the plan");
     if (starts("module.")) {
+        // An instance's absolute address with the attribute read
+        // ("module.vpc.aws_subnet.public[0].id"), as the .tf frontend writes
+        // the instances an evaluated value comes from. Terraform's own
+        // references name module outputs, never resources inside modules.
+        if (size_t dot = ref.rfind('.'); dot != std::string::npos && dot > 7)
+            if (auto it = by_address_.find(ref.substr(0, dot)); it != by_address_.end() && !instances_[it->second].module.empty()) {
+                out.hits.push_back({it->second, ref.substr(dot + 1)});
+                return;
+            }
         ModuleStep step;
         size_t end = ref.find_first_of(".[", 7);
         step.name = ref.substr(7, end == std::string::npos ? std::string::npos : end - 7);

@@ -64,6 +64,8 @@ public:
     // Resolves an expression's references in the scope of `self`'s module instance.
     Resolution resolve(const Instance& self, const Node* expression) const;
     size_t index_of(const Instance& i) const { return static_cast<size_t>(&i - instances_.data()); }
+    // A configuration for instance `k` from elsewhere (the .tf files beside the plan).
+    void set_config(size_t k, const Node* config) { instances_[k].config = config; }
 
 private:
     void add_module(const Node* module, const std::string& json_path, bool from_prior_state);

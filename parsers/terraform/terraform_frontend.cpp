@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "parsers/hcl/tf_eval.h"
+#include "parsers/hcl/tf_plan_doc.h"
 #include "parsers/terraform/plan_index.h"
 #include "parsers/terraform/tf_bind_context.h"
 
@@ -59,15 +61,134 @@ void module_dirs(const Node* module_config, const std::string& scope, const std:
     }
 }
 
+// A plan value as HCL text (JSON is HCL), for the variables the plan was made with.
+void hcl_text(const Node* n, std::string& out, unsigned depth) {
+    if (!n || depth > 64 || n->is_null()) {
+        out += "null";
+    } else if (n->is_scalar()) {
+        if (!n->quoted) {
+            out += n->text;
+            return;
+        }
+        out += '"';
+        for (char c : n->text) {
+            if (c == '"' || c == '\\') out += '\\';
+            if (c == '$' || c == '%') out += c;  // $${ and %%{: literal
+            if (c == '\n') {
+                out += "\\n";
+                continue;
+            }
+            out += c;
+        }
+        out += '"';
+    } else if (n->is_sequence()) {
+        out += '[';
+        for (size_t k = 0; k < n->items.size(); ++k) {
+            if (k) out += ", ";
+            hcl_text(n->items[k], out, depth + 1);
+        }
+        out += ']';
+    } else {
+        out += '{';
+        for (size_t k = 0; k < n->entries.size(); ++k) {
+            if (k) out += ", ";
+            Node key;
+            key.kind = NodeKind::Scalar;
+            key.quoted = true;
+            key.text = n->entries[k].key;
+            hcl_text(&key, out, depth + 1);
+            out += ": ";
+            hcl_text(n->entries[k].value, out, depth + 1);
+        }
+        out += '}';
+    }
+}
+
+// Plans with their sources: a plan's configuration leaves dynamic blocks out
+// (terraform-aws-modules/lambda's dynamic "vpc_config"), so their values have
+// no references. When the .tf files are at hand, their evaluation (with the
+// plan's variables) supplies the expressions the plan lacks; the plan keeps
+// every value and every expression it has.
+struct SourcesForPlan {
+    std::unique_ptr<hcl::Evaluation> ev;
+    hcl::PlanDocument pd;
+
+    void supply(const Document& doc, const std::filesystem::path& dir, tf::PlanIndex& plan) {
+        std::error_code ec;
+        bool any_tf = false;
+        for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
+            if (it->path().extension() == ".tf") any_tf = true;
+        const Node* vars = doc.root->get("variables");
+        if (!any_tf) return;
+        hcl::TfInputs in;
+        if (vars && vars->is_mapping())
+            for (const MapEntry& e : vars->entries) {
+                const Node* v = e.value->get("value");
+                if (!v) continue;
+                std::string text;
+                if (v->is_scalar() && v->quoted) text = v->text;
+                else hcl_text(v, text, 0);
+                in.vars.emplace_back(e.key, text);
+            }
+        ev = hcl::evaluate_root_module(dir.string(), in);
+        if (!ev->errors.empty()) return;  // a module that does not parse supplies nothing
+        pd = hcl::plan_document(*ev, dir.string());
+        std::map<std::string, const Node*> own;  // address -> the .tf instance's configuration
+        std::vector<const Node*> modules{pd.doc->root->get("planned_values")->get("root_module")};
+        while (!modules.empty()) {
+            const Node* m = modules.back();
+            modules.pop_back();
+            if (const Node* rs = m->get("resources"))
+                for (const Node* r : rs->items)
+                    if (const Node* c = r->get("vpclint_config"); c && r->get("address"))
+                        own[r->get("address")->text] = c;
+            if (const Node* cs = m->get("child_modules"))
+                for (const Node* c : cs->items) modules.push_back(c);
+        }
+        for (size_t k = 0; k < plan.instances().size(); ++k) {
+            const tf::Instance& i = plan.instances()[k];
+            auto it = own.find(i.address);
+            if (i.data || it == own.end()) continue;
+            const Node* theirs = i.config ? i.config->get("expressions") : nullptr;
+            const Node* ours = it->second->get("expressions");
+            if (!ours || !ours->is_mapping()) continue;
+            Node& exprs = pd.doc->make();
+            exprs.kind = NodeKind::Mapping;
+            if (theirs && theirs->is_mapping()) exprs.entries = theirs->entries;
+            bool added = false;
+            for (const MapEntry& e : ours->entries)
+                if (!exprs.get(e.key)) {
+                    exprs.entries.push_back(e);
+                    added = true;
+                }
+            if (!added) continue;
+            Node& merged = pd.doc->make();
+            merged.kind = NodeKind::Mapping;
+            if (i.config && i.config->is_mapping())
+                for (const MapEntry& e : i.config->entries)
+                    if (e.key != "expressions") merged.entries.push_back(e);
+            merged.entries.push_back({"expressions", {}, {}, &exprs});
+            plan.set_config(k, &merged);
+        }
+    }
+};
+
 }  // namespace
 
 std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, const FrontendOptions& opts) {
+    return build_terraform_models(doc, kind, opts, {});
+}
+
+std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, const FrontendOptions& opts,
+                                          std::map<std::string, std::map<std::string, tf::TfBlock>> blocks) {
     Model m;
     m.file = doc.path;
     m.format = kind == InputKind::TerraformState ? InputFormat::TerraformState : InputFormat::TerraformPlan;
     tf::PlanIndex plan(doc, kind);
     BindContext c{plan, doc, m, {}, {}, {}, {}, {}, {}};
 
+    bool scan = blocks.empty();
+    c.tf_blocks = std::move(blocks);
     std::filesystem::path root_dir = opts.tf_root.empty() ? std::filesystem::path(doc.path).parent_path()
                                                           : std::filesystem::path(opts.tf_root);
     if (root_dir.empty()) root_dir = ".";
@@ -76,9 +197,12 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
     module_dirs(config ? config->get("root_module") : nullptr, "", root_dir, dirs, 0);
     if (dirs.empty()) dirs[""] = root_dir.string();
     for (const auto& [scope, dir] : dirs) {
-        auto blocks = tf::scan_tf_dir(dir);
-        if (!blocks.empty()) c.tf_blocks[scope] = std::move(blocks);
+        if (!scan) break;
+        auto found = tf::scan_tf_dir(dir);
+        if (!found.empty()) c.tf_blocks[scope] = std::move(found);
     }
+    SourcesForPlan sources;
+    if (scan && kind == InputKind::TerraformPlan) sources.supply(doc, root_dir, plan);
 
     const auto& instances = plan.instances();
     c.entity_of.resize(instances.size());

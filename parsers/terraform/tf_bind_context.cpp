@@ -1,6 +1,7 @@
 #include "parsers/terraform/tf_bind_context.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 namespace vpclint::tf {
@@ -306,6 +307,15 @@ Link BindContext::link(const Instance& i, const Attr& a, EntityKind expected) co
     return l;
 }
 
+std::optional<uint32_t> BindContext::read_from(const Resolution& r, const std::string& text, EntityKind kind) const {
+    for (const Hit& h : r.hits) {
+        if (h.attr.empty() || h.instance >= entity_of.size() || entity_of[h.instance].kind != kind) continue;
+        const Node* v = value(plan.instances()[h.instance], {h.attr});
+        if (v && v->is_scalar() && v->text == text) return entity_of[h.instance].index;
+    }
+    return std::nullopt;
+}
+
 LinkList BindContext::links(const Instance& i, const Attr& a, EntityKind expected) const {
     LinkList out;
     out.loc = attr_loc(i, a);
@@ -360,6 +370,15 @@ LinkList BindContext::links(const Instance& i, const Attr& a, EntityKind expecte
         }
         if (ids.size() > 1) {
             out.items.push_back(ambiguous(ids, loc, "several resources have the id " + item->text));
+            continue;
+        }
+        // A known value the references read from a resource here: roles =
+        // [aws_iam_role.x.name] holds the role's name, known while its id is not.
+        if (std::optional<uint32_t> via = read_from(r, item->text, expected)) {
+            if (matched_set.insert(*via).second) {
+                matched.push_back(*via);
+                out.items.push_back(resolved(*via, loc));
+            }
             continue;
         }
         Link ext;

@@ -3,6 +3,7 @@
 // references) to IR fields with their positions.
 #pragma once
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -77,6 +78,8 @@ struct BindContext {
     Flag flag(const Instance& i, const Attr& a, Tri default_value) const;
     Link link(const Instance& i, const Attr& a, EntityKind expected) const;
     LinkList links(const Instance& i, const Attr& a, EntityKind expected) const;
+    // The entity of `kind` whose attribute, read by one of the references, has the value `text`.
+    std::optional<uint32_t> read_from(const Resolution& r, const std::string& text, EntityKind kind) const;
     PolicyDocument policy(const Instance& i, const Attr& a) const;  // a JSON string attribute
 
     // Item `k` of the set-typed nested block `block` in values, paired with

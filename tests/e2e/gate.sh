@@ -55,11 +55,13 @@ has ignore-vl0 "$tmp/err" "would hide VL001"
 # Zero files analysed: exit 2 with a message, unless --allow-empty.
 mkdir -p "$tmp/empty" "$tmp/tfonly"
 echo 'resource "aws_vpc" "v" {}' >"$tmp/tfonly/main.tf"
-for d in "$tmp/empty" "$tmp/tfonly"; do
+for d in "$tmp/empty"; do
   check "zero-files-$(basename "$d")" 2 "$bin" "$d" && has zero-files "$tmp/err" "nothing was checked"
   hasnt zero-files-summary "$tmp/out" "no problems"
   check "allow-empty-$(basename "$d")" 0 "$bin" --allow-empty "$d"
 done
+# A directory of .tf files is a root module now (issue 19): analysed, not "nothing checked".
+check tf-only-dir 0 "$bin" "$tmp/tfonly" && has tf-only-dir "$tmp/out" "no problems in 1 file"
 # A nonexistent path: stderr, exit 2, and no "no problems" summary.
 check missing-path 2 "$bin" "$good" no/such/dir
 has missing-path "$tmp/err" "no/such/dir: no such file or directory"
