@@ -2,6 +2,7 @@
 
 #include "cli/classify.h"
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -63,26 +64,46 @@ std::map<std::string, std::vector<std::string>> declared_parameters(const Docume
 
 }  // namespace
 
-FileResult analyze_text(const std::string& path, std::string text, const FrontendOptions& opts,
-                        const RuleFilter& filter) {
+PreparedFile prepare_text(const std::string& path, std::string text, const FrontendOptions& opts,
+                          const RuleFilter& filter) {
+    PreparedFile p;
     LoadResult loaded = load_document(path, text);
     ClassifiedInput c = classify_input(loaded.error ? nullptr : loaded.doc.get(), text);
     if (c.what == Classification::Broken) {
-        FileResult r = parse_failure(path, loaded.error->message, loaded.error->pos, filter);
-        r.source = std::move(text);
-        return r;
+        p.result = parse_failure(path, loaded.error->message, loaded.error->pos, filter);
+        p.result.source = std::move(text);
+        return p;
     }
-    FileResult r;
+    FileResult& r = p.result;
     r.path = path;
     r.kind = c.kind;
-    if (c.what == Classification::Skip) return r;
+    if (c.what == Classification::Skip) return p;
     r.analysed = true;
     if (r.kind == InputKind::CloudFormation) r.declared_parameters = declared_parameters(*loaded.doc);
     try {
-        std::vector<Model> models = build_models(*loaded.doc, r.kind, opts);
-        r.diagnostics = check_models(models, filter);
-        const std::string& src = text;
-        apply_suppressions(r.diagnostics, models.front().suppressions, [&src](uint32_t line) {
+        p.models = build_models(*loaded.doc, r.kind, opts);
+        if (r.kind == InputKind::CloudFormation) p.exports = cfn::stack_exports(*loaded.doc, opts.parameters);
+    } catch (const std::exception& e) {
+        // A defect of ours must not hide the other files' results.
+        FileResult f = parse_failure(path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);
+        f.kind = r.kind;
+        r = std::move(f);
+        p.models.clear();
+    }
+    r.source = std::move(text);
+    return p;
+}
+
+void finish_file(PreparedFile& p, const RuleFilter& filter) {
+    if (p.models.empty()) return;
+    FileResult& r = p.result;
+    try {
+        r.diagnostics = check_models(p.models, filter);
+        std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
+            return std::find(p.linked_files.begin(), p.linked_files.end(), d.loc.file) != p.linked_files.end();
+        });
+        const std::string& src = r.source;
+        apply_suppressions(r.diagnostics, p.models.front().suppressions, [&src](uint32_t line) {
             size_t pos = 0;
             for (uint32_t l = 1; l < line && pos != std::string::npos; ++l) {
                 pos = src.find('\n', pos);
@@ -92,19 +113,36 @@ FileResult analyze_text(const std::string& path, std::string text, const Fronten
             return src.substr(pos, src.find('\n', pos) - pos);
         });
     } catch (const std::exception& e) {
-        // A defect of ours must not hide the other files' results.
-        FileResult f = parse_failure(path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);
+        FileResult f = parse_failure(r.path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);
         f.kind = r.kind;
+        f.source = std::move(r.source);
         r = std::move(f);
     }
-    r.source = std::move(text);
-    return r;
+    p.models.clear();
+    p.models.shrink_to_fit();
+}
+
+FileResult analyze_text(const std::string& path, std::string text, const FrontendOptions& opts,
+                        const RuleFilter& filter) {
+    PreparedFile p = prepare_text(path, std::move(text), opts, filter);
+    finish_file(p, filter);
+    return std::move(p.result);
+}
+
+PreparedFile prepare_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter) {
+    std::string text, error;
+    if (!read_file(path, text, error)) {
+        PreparedFile p;
+        p.result = parse_failure(path, error, {1, 1}, filter);
+        return p;
+    }
+    return prepare_text(path, std::move(text), opts, filter);
 }
 
 FileResult analyze_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter) {
-    std::string text, error;
-    if (!read_file(path, text, error)) return parse_failure(path, error, {1, 1}, filter);
-    return analyze_text(path, std::move(text), opts, filter);
+    PreparedFile p = prepare_file(path, opts, filter);
+    finish_file(p, filter);
+    return std::move(p.result);
 }
 
 std::vector<Model> models_of_file(const std::string& path, const FrontendOptions& opts, std::string* error) {

@@ -38,7 +38,7 @@ std::string display_path(const std::string& p) {
     return s.empty() ? p : s;
 }
 
-Discovery discover(const std::vector<std::string>& paths) {
+Discovery discover(const std::vector<std::string>& paths, const SkipFn& skip) {
     Discovery d;
     for (const std::string& p : paths) {
         std::error_code ec;
@@ -56,9 +56,10 @@ Discovery discover(const std::vector<std::string>& paths) {
         while (!ec && it != end) {
             const fs::directory_entry& e = *it;
             std::error_code ec2;
+            auto skipped = [&](bool dir) { return skip && skip(fs::absolute(e.path(), ec2).lexically_normal().string(), dir); };
             if (e.is_directory(ec2) && !e.is_symlink(ec2)) {
-                if (skipped_dir(e.path().filename().string())) it.disable_recursion_pending();
-            } else if (e.is_regular_file(ec2) && candidate_name(e.path())) {
+                if (skipped_dir(e.path().filename().string()) || skipped(true)) it.disable_recursion_pending();
+            } else if (e.is_regular_file(ec2) && candidate_name(e.path()) && !skipped(false)) {
                 found.push_back(display_path(e.path().string()));
             }
             it.increment(ec);

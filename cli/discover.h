@@ -1,5 +1,6 @@
 // Expands command-line paths into the files to analyse.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,10 @@ struct Discovery {
 // a symlink loop cannot trap the walk), skipping .git, node_modules,
 // .terraform and cdk.out; only files whose names end in .yaml, .yml, .json,
 // .template or .tpl are candidates there. Order is sorted and stable.
-Discovery discover(const std::vector<std::string>& paths);
+// `skip` (optional) leaves out a walked file or directory (by its absolute,
+// normal path): the configuration's `exclude` and .gitignore.
+using SkipFn = std::function<bool(const std::string& abs_path, bool is_dir)>;
+Discovery discover(const std::vector<std::string>& paths, const SkipFn& skip = {});
 
 // `p` relative to the working directory when it lies under it.
 std::string display_path(const std::string& p);
