@@ -1,6 +1,7 @@
 #include "cli/analyze_file.h"
 
 #include "cli/classify.h"
+#include "core/rule.h"
 
 #include <algorithm>
 #include <exception>
@@ -9,6 +10,10 @@
 #include <sstream>
 
 namespace vpclint {
+
+namespace rules::VL004 {
+Diagnostic finding(const std::string& message, const Location& loc, const std::string& resource);  // rules/VL004_unused_suppression.cpp
+}
 
 namespace {
 
@@ -62,6 +67,32 @@ std::map<std::string, std::vector<std::string>> declared_parameters(const Docume
     return out;
 }
 
+// VL004: a declared suppression whose rule ran and found nothing on its
+// resource (in any scenario). One of a rule that did not run (--select,
+// --ignore) is not known to be unused.
+void report_unused_suppressions(const std::vector<Suppression>& declared, const RuleFilter& filter,
+                                std::vector<Diagnostic>& diagnostics) {
+    if (!filter.enabled("VL004")) return;
+    std::vector<Diagnostic> unused;
+    for (const Suppression& s : declared) {
+        bool ran = false;
+        for (const Rule& rule : all_rules())
+            if (std::string_view(rule.descriptor->id).rfind(s.rule, 0) == 0 && filter.enabled(rule.descriptor->id))
+                ran = true;
+        if (!ran) continue;
+        bool used = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+            return d.resource == s.resource && d.rule_id.rfind(s.rule, 0) == 0;
+        });
+        if (!used)
+            unused.push_back(rules::VL004::finding("The suppression of " + s.rule + " on " + s.resource +
+                                                       " matches no finding: the finding was fixed, or the rule id "
+                                                       "or resource is wrong; left in place it hides the next one.",
+                                                   s.loc, s.resource));
+    }
+    diagnostics.insert(diagnostics.end(), unused.begin(), unused.end());
+    sort_diagnostics(diagnostics);
+}
+
 }  // namespace
 
 PreparedFile prepare_text(const std::string& path, std::string text, const FrontendOptions& opts,
@@ -103,7 +134,8 @@ void finish_file(PreparedFile& p, const RuleFilter& filter) {
             return std::find(p.linked_files.begin(), p.linked_files.end(), d.loc.file) != p.linked_files.end();
         });
         const std::string& src = r.source;
-        apply_suppressions(r.diagnostics, p.models.front().suppressions, [&src](uint32_t line) {
+        const std::vector<Suppression>& declared = p.models.front().suppressions;
+        apply_suppressions(r.diagnostics, declared, [&src](uint32_t line) {
             size_t pos = 0;
             for (uint32_t l = 1; l < line && pos != std::string::npos; ++l) {
                 pos = src.find('\n', pos);
@@ -112,6 +144,7 @@ void finish_file(PreparedFile& p, const RuleFilter& filter) {
             if (pos == std::string::npos || line == 0) return std::string();
             return src.substr(pos, src.find('\n', pos) - pos);
         });
+        report_unused_suppressions(declared, filter, r.diagnostics);
     } catch (const std::exception& e) {
         FileResult f = parse_failure(r.path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);
         f.kind = r.kind;

@@ -54,6 +54,7 @@ bool read_baseline(const std::string& path, Baseline& out, std::string& error) {
     std::ostringstream ss;
     ss << in.rdbuf();
     std::string text = std::move(ss).str();
+    out.text = text;
     LoadResult loaded = load_json(path, text);
     if (loaded.error) {
         error = path + ":" + std::to_string(loaded.error->pos.line) + ":" + std::to_string(loaded.error->pos.col) +

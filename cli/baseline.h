@@ -24,6 +24,7 @@ struct BaselineEntry {
 
 struct Baseline {
     std::string path;
+    std::string text;  // for reporters that quote lines
     std::vector<BaselineEntry> entries;
 };
 

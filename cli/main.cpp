@@ -30,6 +30,10 @@
 
 using namespace vpclint;
 
+namespace vpclint::rules::VL004 {
+Diagnostic finding(const std::string& message, const Location& loc, const std::string& resource);  // rules/VL004_unused_suppression.cpp
+}
+
 namespace {
 
 // The same table as the README's "Exit codes" (tests/e2e/exit_codes.sh checks every row).
@@ -549,6 +553,20 @@ int main(int argc, char** argv) {
             std::cerr << "vpclint: baseline " << baseline->path << ": " << bm.baselined << " finding"
                       << (bm.baselined == 1 ? "" : "s") << " baselined, " << bm.stale.size() << " stale entr"
                       << (bm.stale.size() == 1 ? "y" : "ies") << " (matching no finding)\n";
+        // VL004 at each stale entry, in the baseline file.
+        if (!bm.stale.empty() && filter.enabled("VL004")) {
+            for (size_t e : bm.stale) {
+                const BaselineEntry& entry = baseline->entries[e];
+                all.push_back(rules::VL004::finding(
+                    "The baseline entry for " + entry.rule + " on " + (entry.resource.empty() ? "?" : entry.resource) +
+                        " in " + entry.file + " matches no finding: it was fixed or its line changed; "
+                        "--write-baseline drops it.",
+                    entry.loc, entry.resource));
+            }
+            in.files.push_back(baseline->path);
+            sources[baseline->path] = &baseline->text;
+            sort_diagnostics(all);
+        }
     }
     for (Diagnostic& d : all) {
         if (d.suppressed) {

@@ -85,6 +85,8 @@ PY
 check new-finding 1 $v --format gcc --baseline base.json a.yaml
 contains new-finding-shown "$tmp/out" "PrivateSubnetOneID"
 contains new-finding-stale "$tmp/err" "1 stale entry"
+# VL004 (a note) at the stale entry, in the baseline file.
+contains new-finding-vl004 "$tmp/out" "base.json:4:5: note: The baseline entry for VL504 on DirectoryFunction in a.yaml matches no finding"
 
 # One entry matches one finding in one file: the same template under another
 # name is not covered by a.yaml's entries.
