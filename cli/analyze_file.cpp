@@ -1,6 +1,7 @@
 #include "cli/analyze_file.h"
 
 #include "cli/classify.h"
+#include "parsers/terraform/remote_state.h"
 #include "core/rule.h"
 
 #include <algorithm>
@@ -114,6 +115,8 @@ PreparedFile prepare_text(const std::string& path, std::string text, const Front
     try {
         p.models = build_models(*loaded.doc, r.kind, opts);
         if (r.kind == InputKind::CloudFormation) p.exports = cfn::stack_exports(*loaded.doc, opts.parameters);
+        if (r.kind == InputKind::TerraformPlan) p.remote_state_outputs = tf::remote_state_outputs(*loaded.doc);
+        if (r.kind == InputKind::TerraformState) p.resource_ids = tf::resource_ids(*loaded.doc);
     } catch (const std::exception& e) {
         // A defect of ours must not hide the other files' results.
         FileResult f = parse_failure(path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);

@@ -2,6 +2,7 @@
 // check. Never throws: every problem becomes a diagnostic.
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,10 @@ struct PreparedFile {
     // findings located there belong to those files' own results.
     std::vector<std::string> linked_files;
     std::vector<cfn::StackExport> exports;  // CloudFormation Outputs with Export.Name
+    // Terraform plan: what each data.terraform_remote_state.X read (X -> ids).
+    std::map<std::string, std::set<std::string>> remote_state_outputs;
+    // Terraform state: its resources by id (id -> address).
+    std::map<std::string, std::string> resource_ids;
 };
 PreparedFile prepare_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter);
 PreparedFile prepare_text(const std::string& path, std::string text, const FrontendOptions& opts,

@@ -176,6 +176,18 @@ public:
         }
     }
 
+    void remote_states(const MapEntry& e) {
+        const Node* m = mapping(e);
+        if (!m) return;
+        for (const MapEntry& w : m->entries) {
+            if (!is_string(w.value)) {
+                problem(w.value ? *w.value : *doc_.root, "'tf-remote-state' maps a workspace name to a state file");
+                continue;
+            }
+            c_.tf_remote_state[w.key] = w.value->text;
+        }
+    }
+
     void root() {
         const Node* r = doc_.root;
         if (!r || r->is_null()) return;  // an empty file configures nothing
@@ -197,9 +209,10 @@ public:
             } else if (k == "parameters") parameters(e);
             else if (k == "stacks") stacks(e);
             else if (k == "functions") functions(e);
+            else if (k == "tf-remote-state") remote_states(e);
             else
                 key_problem(e, "unknown key '" + k + "' (known: select, ignore, rules, fail-on, format, exclude, "
-                               "parameters, stacks, functions)");
+                               "parameters, stacks, functions, tf-remote-state)");
         }
     }
 

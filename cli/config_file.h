@@ -50,6 +50,7 @@ struct Config {
     std::vector<PerGlob<std::map<std::string, std::string>>> parameters;
     std::vector<PerGlob<std::string>> stacks;
     std::vector<ConfigNeeds> functions;
+    std::map<std::string, std::string> tf_remote_state;  // workspace -> state file (relative to `dir`)
     std::vector<ConfigProblem> problems;
 };
 

@@ -19,6 +19,7 @@
 #include "cli/config_file.h"
 #include "cli/discover.h"
 #include "cli/link_stacks.h"
+#include "cli/link_workspaces.h"
 #include "cli/parameters_file.h"
 #include "cli/path_glob.h"
 #include "cli/rule_docs.h"
@@ -63,6 +64,7 @@ struct Options {
     bool no_config = false, no_ignore = false;
     std::vector<std::string> stack_names;
     std::string exports, baseline, write_baseline;
+    std::vector<std::string> tf_remote_states;
 };
 
 // --stack-name FILE=NAME and the configuration's `stacks:` (the flag wins),
@@ -331,6 +333,11 @@ int main(int argc, char** argv) {
     app.add_option("--exports", o.exports,
                    "Exports of stacks not scanned: the JSON of `aws cloudformation list-exports`")
         ->type_name("FILE");
+    app.add_option("--tf-remote-state", o.tf_remote_states,
+                   "The state (terraform show -json) of workspace X that a plan reads through "
+                   "data.terraform_remote_state.X (repeatable; the state is analysed too)")
+        ->type_name("X=FILE")
+        ->allow_extra_args(false);
     app.add_option("--baseline", o.baseline,
                    "Report only findings not recorded in this baseline (written by --write-baseline)")
         ->type_name("FILE");
@@ -452,7 +459,27 @@ int main(int argc, char** argv) {
     SkipFn skip = [&](const std::string& abs, bool is_dir) {
         return config_excludes(config, abs, is_dir) || (in_repo && !o.no_ignore && gitignore.ignored(abs, is_dir));
     };
+    // Remote states (the configuration's, then --tf-remote-state): analysed
+    // with the plans that read them.
+    RemoteStates remote_states;
+    for (const auto& [workspace, file] : config.tf_remote_state)
+        remote_states[workspace] = (std::filesystem::path(config.dir) / file).lexically_normal().string();
+    for (const std::string& arg : o.tf_remote_states) {
+        size_t eq = arg.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {
+            std::cerr << "vpclint: --tf-remote-state takes X=FILE, not '" << arg << "'\n";
+            return 2;
+        }
+        remote_states[arg.substr(0, eq)] = std::filesystem::absolute(arg.substr(eq + 1)).lexically_normal().string();
+    }
     Discovery found = discover(paths, skip);
+    for (const auto& [workspace, file] : remote_states) {
+        bool listed = std::any_of(found.files.begin(), found.files.end(), [&](const InputFile& f) {
+            return std::filesystem::absolute(f.path).lexically_normal().string() == file;
+        });
+        if (!std::filesystem::is_regular_file(file)) found.errors.push_back(display_path(file));
+        else if (!listed) found.files.push_back({display_path(file), true});
+    }
     // A file named on the command line is left out only by `exclude` (a hook
     // passes every changed file; .gitignore never applies to named files).
     std::erase_if(found.files, [&](const InputFile& f) {
@@ -477,6 +504,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     link_stacks(prepared, link_opts);
+    link_workspaces(prepared, remote_states);
     in_parallel(prepared.size(), jobs, [&](size_t i) {
         finish_file(prepared[i], filter);
         apply_rule_levels(config, prepared[i].result.diagnostics);

@@ -18,7 +18,7 @@ const RuleDescriptor descriptor{
                    "ignore: [VL504]\n",
     .good_example = "  OrdersFunction:\n    Type: AWS::Lambda::Function\n    Metadata:\n      vpclint:\n        "
                     "ignore:\n          - rule: VL504\n            reason: placeholder ids replaced by the pipeline\n",
-    .tags = "suppressions",
+    .tags = "hygiene",
     .precision = "very-high",
 };
 

@@ -18,7 +18,7 @@ const RuleDescriptor descriptor{
     .bad_example = "  Vpc:\n    Type: AWS::EC2::VPC\n    Metadata:\n      vpclint:\n        ignore:\n          - rule: "
                    "VL504\n            reason: no function here\n",
     .good_example = "  Vpc:\n    Type: AWS::EC2::VPC\n",
-    .tags = "suppressions",
+    .tags = "hygiene",
     .precision = "high",
 };
 

@@ -100,5 +100,18 @@ check name-config 1 "$bin" --config "$tmp/.vpclint.yaml" --format gcc --select V
 contains name-config-both "$tmp/out" "public subnets PublicSubnetA and PublicSubnetB"
 check name-bad-flag 2 "$bin" --no-config --stack-name network "$tmp/app.yaml"
 
+# Terraform workspaces: the app plan with the network state (flag or
+# configuration); the plan alone is silent; bad arguments are usage errors.
+t=fixtures/terraform/remote-state
+check tf-linked 1 "$bin" --no-config --format gcc --tf-remote-state "network=$t/network/state.json" "$t/app/plan.json"
+contains tf-linked-at "$tmp/out" "$t/app/main.tf:54:5: error: Function aws_lambda_function.api is in public subnets module.vpc.aws_subnet.public[0] and module.vpc.aws_subnet.public[1]"
+check tf-alone 0 "$bin" --no-config --format gcc "$t/app/plan.json"
+lacks tf-alone-silent "$tmp/out" "[VL101]"
+printf 'tf-remote-state:\n  network: %s\n' "$src/$t/network/state.json" >"$tmp/tf.yaml"
+check tf-config 1 "$bin" --config "$tmp/tf.yaml" --format gcc "$t/app/plan.json"
+contains tf-config-at "$tmp/out" "$t/app/main.tf:54:5: error: "
+check tf-bad-arg 2 "$bin" --no-config --tf-remote-state network "$t/app/plan.json"
+check tf-missing-state 2 "$bin" --no-config --tf-remote-state network=no/such/state.json "$t/app/plan.json"
+
 echo "$checks checks, $fails failed"
 [ "$fails" -eq 0 ]
