@@ -114,7 +114,10 @@ PreparedFile prepare_text(const std::string& path, std::string text, const Front
     if (r.kind == InputKind::CloudFormation) r.declared_parameters = declared_parameters(*loaded.doc);
     try {
         p.models = build_models(*loaded.doc, r.kind, opts);
-        if (r.kind == InputKind::CloudFormation) p.exports = cfn::stack_exports(*loaded.doc, opts.parameters);
+        if (r.kind == InputKind::CloudFormation) {
+            p.exports = cfn::stack_exports(*loaded.doc, opts.parameters);
+            p.nested = cfn::nested_stacks(*loaded.doc);
+        }
         if (r.kind == InputKind::TerraformPlan) p.remote_state_outputs = tf::remote_state_outputs(*loaded.doc);
         if (r.kind == InputKind::TerraformState) p.resource_ids = tf::resource_ids(*loaded.doc);
     } catch (const std::exception& e) {

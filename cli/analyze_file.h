@@ -44,7 +44,8 @@ struct PreparedFile {
     // Other files whose entities were copied into `models` (cli/link_stacks):
     // findings located there belong to those files' own results.
     std::vector<std::string> linked_files;
-    std::vector<cfn::StackExport> exports;  // CloudFormation Outputs with Export.Name
+    std::vector<cfn::StackExport> exports;  // CloudFormation Outputs (with Export.Name, or read by a parent)
+    std::vector<cfn::NestedStackRef> nested;  // CloudFormation nested stacks on the local disk
     // Terraform plan: what each data.terraform_remote_state.X read (X -> ids).
     std::map<std::string, std::set<std::string>> remote_state_outputs;
     // Terraform state: its resources by id (id -> address).

@@ -92,6 +92,7 @@ void link_stacks(std::vector<PreparedFile>& files, const StackLinkOptions& opts)
         const PreparedFile& f = files[i];
         if (f.result.kind != InputKind::CloudFormation || f.models.size() != 1) continue;
         for (const cfn::StackExport& e : f.exports) {
+            if (!e.name.present) continue;  // an output only the parent stack reads
             std::optional<std::string> name = with_stack_name(e.name, names[i]);
             if (!name) continue;
             auto [it, inserted] = exported.try_emplace(*name, ExportSite{i, &e});

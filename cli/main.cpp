@@ -18,6 +18,7 @@
 #include "cli/config_apply.h"
 #include "cli/config_file.h"
 #include "cli/discover.h"
+#include "cli/link_nested_stacks.h"
 #include "cli/link_stacks.h"
 #include "cli/link_workspaces.h"
 #include "cli/parameters_file.h"
@@ -503,6 +504,7 @@ int main(int argc, char** argv) {
         std::cerr << "vpclint: " << error << "\n";
         return 2;
     }
+    link_nested_stacks(prepared, fo, filter);
     link_stacks(prepared, link_opts);
     link_workspaces(prepared, remote_states);
     in_parallel(prepared.size(), jobs, [&](size_t i) {

@@ -17,14 +17,17 @@ std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::
         const Node* o = e.value;
         const Node* exp = o && o->is_mapping() ? o->get("Export") : nullptr;
         const Node* name = exp && exp->is_mapping() ? exp->get("Name") : nullptr;
-        if (!name) continue;
+        if (!o || !o->is_mapping()) continue;
         if (const Node* c = o->get("Condition"); c && c->is_scalar() && ev.condition(c->text) != Tri::Yes) continue;
         StackExport x;
+        x.output = e.key;
         x.loc = doc.key_location(e);
-        EValue n = ev.eval(name);
-        x.name.present = true;
-        x.name.loc = doc.location(*name);
-        if (n.kind == EValue::Kind::Scalar) {
+        EValue n = name ? ev.eval(name) : EValue();
+        x.name.present = name != nullptr;
+        if (name) x.name.loc = doc.location(*name);
+        if (!name) {
+            // not exported
+        } else if (n.kind == EValue::Kind::Scalar) {
             x.name.known = true;
             x.name.value = n.text;
         } else {
@@ -57,6 +60,45 @@ std::string imported_export_name(const std::string& reason) {
     if (reason.rfind(prefix, 0) != 0 || reason.back() != ')') return {};
     std::string name = reason.substr(prefix.size(), reason.size() - prefix.size() - 1);
     return name == "computed export name" ? std::string() : name;
+}
+
+std::vector<NestedStackRef> nested_stacks(const Document& doc) {
+    std::vector<NestedStackRef> out;
+    const Node* resources = doc.root && doc.root->is_mapping() ? doc.root->get("Resources") : nullptr;
+    if (!resources || !resources->is_mapping()) return out;
+    for (const MapEntry& e : resources->entries) {
+        const Node* r = e.value;
+        const Node* type = r && r->is_mapping() ? r->get("Type") : nullptr;
+        const Node* props = r && r->is_mapping() ? r->get("Properties") : nullptr;
+        if (!type || !type->is_scalar() || !props || !props->is_mapping()) continue;
+        const char* key = type->text == "AWS::CloudFormation::Stack"       ? "TemplateURL"
+                          : type->text == "AWS::Serverless::Application" ? "Location"
+                                                                          : nullptr;
+        const Node* where = key ? props->get(key) : nullptr;
+        // A URL (https://, s3://) or a SAR application ({ApplicationId, ...})
+        // is not on this disk.
+        if (!where || !where->is_scalar() || where->text.empty() || where->text.find("://") != std::string::npos)
+            continue;
+        NestedStackRef n{e.key, where->text, doc.location(*where), {}};
+        if (const Node* params = props->get("Parameters"); params && params->is_mapping())
+            for (const MapEntry& p : params->entries)
+                if (p.value && p.value->is_scalar()) n.parameters[p.key] = p.value->text;
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
+std::pair<std::string, std::string> nested_output_of(const std::string& reason) {
+    // bind_context.cpp writes a GetAtt it cannot bind as "Id.Attr (Type)".
+    for (const char* type : {" (AWS::CloudFormation::Stack)", " (AWS::Serverless::Application)"}) {
+        std::string t = type;
+        if (reason.size() <= t.size() || reason.compare(reason.size() - t.size(), t.size(), t) != 0) continue;
+        std::string ref = reason.substr(0, reason.size() - t.size());
+        size_t dot = ref.find(".Outputs.");
+        if (dot == std::string::npos || dot == 0) return {};
+        return {ref.substr(0, dot), ref.substr(dot + 9)};
+    }
+    return {};
 }
 
 }  // namespace vpclint::cfn

@@ -12,7 +12,9 @@
 namespace vpclint::cfn {
 
 struct StackExport {
-    // The export's name: known, or (not known) a partial rendering with
+    std::string output;  // the output's logical name
+    // Absent when the output is not exported (a nested stack's outputs are
+    // read by its parent through Fn::GetAtt Stack.Outputs.Name). The export's name: known, or (not known) a partial rendering with
     // ${AWS::StackName} standing for the stack's name ("" when computed
     // otherwise).
     Text name;
@@ -21,7 +23,7 @@ struct StackExport {
     Location loc;          // the output
 };
 
-// The exports of a template whose outputs do not depend on conditions the
+// The outputs (exported or not) of a template whose outputs do not depend on conditions the
 // deployer chooses (an output with a Condition that is not always true is
 // left out: whether it exists is the deployer's choice).
 std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::string, std::string>& parameters);
@@ -29,5 +31,28 @@ std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::
 // The export name an import names, from the reason the frontend gives an
 // Fn::ImportValue ("imported from another stack (NAME)"); "" when computed.
 std::string imported_export_name(const std::string& reason);
+
+}  // namespace vpclint::cfn
+
+namespace vpclint::cfn {
+
+// A nested stack with a template on the local disk: AWS::CloudFormation::Stack
+// with a relative TemplateURL (what `aws cloudformation package` uploads), or
+// AWS::Serverless::Application with a local Location.
+struct NestedStackRef {
+    std::string id;        // the parent's logical id of the stack resource
+    std::string location;  // as written, relative to the parent template's directory
+    Location loc;          // TemplateURL / Location
+    // Parameters passed in, where they are literals; the others stay unknown
+    // in the child.
+    std::map<std::string, std::string> parameters;
+};
+
+std::vector<NestedStackRef> nested_stacks(const Document& doc);
+
+// "Network.Outputs.PublicSubnetA (AWS::CloudFormation::Stack)", the reason a
+// link to a nested stack's output is unknown with: {stack id, output}; empty
+// when the reason is another one.
+std::pair<std::string, std::string> nested_output_of(const std::string& reason);
 
 }  // namespace vpclint::cfn

@@ -13,6 +13,7 @@ while IFS= read -r -d '' f; do
   case "$f" in
     */VL005/*) continue ;;   # configuration files, not templates
     */stacks/*/exports.json) continue ;;  # `aws cloudformation list-exports` output
+    */stacks/nested/cycle-*) continue ;;  # a nesting cycle: VL002 on purpose
     */VL001/*|*/VL002/*|*/VL504/*)
       grep -q 'expect: none' "$f" 2>/dev/null || grep -qx none "$f.expect" 2>/dev/null || continue ;;
   esac

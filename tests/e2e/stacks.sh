@@ -100,6 +100,19 @@ check name-config 1 "$bin" --config "$tmp/.vpclint.yaml" --format gcc --select V
 contains name-config-both "$tmp/out" "public subnets PublicSubnetA and PublicSubnetB"
 check name-bad-flag 2 "$bin" --no-config --stack-name network "$tmp/app.yaml"
 
+# Nested stacks: the child template (TemplateURL relative to the parent) is
+# read with the parameters passed; GetAtt Child.Outputs.X resolves into it.
+n=fixtures/stacks/nested
+check nested 1 "$bin" --no-config --format gcc --select VL101,VL002 "$n/parent.yaml"
+contains nested-at "$tmp/out" "$n/parent.yaml:40:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+check nested-text 1 "$bin" --no-config --select VL101 "$n/parent.yaml"
+contains nested-path "$tmp/out" "$n/network.yaml:"
+check nested-dir 1 "$bin" --no-config --format gcc --select VL101 "$n/parent.yaml" "$n/network.yaml"
+count nested-dir-once "$tmp/out" "[VL101]" 1
+# A nesting cycle: VL002 at each TemplateURL, and the run ends.
+check nested-cycle 1 "$bin" --no-config --format gcc "$n/cycle-a.yaml"
+contains nested-cycle-at "$tmp/out" "$n/cycle-a.yaml:7:20: error: Nested stack B leads back to this template ($n/cycle-a.yaml -> $n/cycle-b.yaml -> $n/cycle-a.yaml)"
+
 # Terraform workspaces: the app plan with the network state (flag or
 # configuration); the plan alone is silent; bad arguments are usage errors.
 t=fixtures/terraform/remote-state
