@@ -109,6 +109,8 @@ check nested-text 1 "$bin" --no-config --select VL101 "$n/parent.yaml"
 contains nested-path "$tmp/out" "$n/network.yaml:"
 check nested-dir 1 "$bin" --no-config --format gcc --select VL101 "$n/parent.yaml" "$n/network.yaml"
 count nested-dir-once "$tmp/out" "[VL101]" 1
+check nested-sam 1 "$bin" --no-config --format gcc --select VL101 "$n/sam-parent.yaml"
+contains nested-sam-at "$tmp/out" "$n/sam-parent.yaml:22:11: error: Function OrdersFunction is in public subnet PublicSubnetA"
 # A nesting cycle: VL002 at each TemplateURL, and the run ends.
 check nested-cycle 1 "$bin" --no-config --format gcc "$n/cycle-a.yaml"
 contains nested-cycle-at "$tmp/out" "$n/cycle-a.yaml:7:20: error: Nested stack B leads back to this template ($n/cycle-a.yaml -> $n/cycle-b.yaml -> $n/cycle-a.yaml)"
