@@ -6,12 +6,16 @@
 
 #include <algorithm>
 #include <exception>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 namespace vpclint {
 
+namespace rules::VL003 {
+Diagnostic finding(const std::string& message, const Location& loc, const std::string& resource);  // rules/VL003_suppression_without_reason.cpp
+}
 namespace rules::VL004 {
 Diagnostic finding(const std::string& message, const Location& loc, const std::string& resource);  // rules/VL004_unused_suppression.cpp
 }
@@ -94,6 +98,30 @@ void report_unused_suppressions(const std::vector<Suppression>& declared, const 
     sort_diagnostics(diagnostics);
 }
 
+// VL003 for an inline comment that suppresses without a reason (the engine
+// then gives it the justification "inline comment"), once per line.
+void report_inline_without_reason(const RuleFilter& filter, const std::function<std::string(uint32_t)>& line_of,
+                                  std::vector<Diagnostic>& diagnostics) {
+    if (!filter.enabled("VL003")) return;
+    std::vector<Diagnostic> found;
+    std::vector<uint32_t> lines;
+    for (const Diagnostic& d : diagnostics) {
+        if (!d.suppressed || d.justification != "inline comment") continue;
+        if (std::find(lines.begin(), lines.end(), d.loc.line) != lines.end()) continue;
+        lines.push_back(d.loc.line);
+        std::string text = line_of(d.loc.line);
+        size_t at = text.find("vpclint:");
+        Location loc{d.loc.file, d.loc.line, at == std::string::npos ? d.loc.col : static_cast<uint32_t>(at + 1), d.loc.line,
+                     static_cast<uint32_t>(text.size() + 1)};
+        found.push_back(rules::VL003::finding("The inline suppression of " + d.rule_id + " on " + d.resource +
+                                                  " gives no reason, so nobody can review later why the finding is "
+                                                  "accepted.",
+                                              loc, d.resource));
+    }
+    diagnostics.insert(diagnostics.end(), found.begin(), found.end());
+    sort_diagnostics(diagnostics);
+}
+
 }  // namespace
 
 PreparedFile prepare_text(const std::string& path, std::string text, const FrontendOptions& opts,
@@ -141,7 +169,7 @@ void finish_file(PreparedFile& p, const RuleFilter& filter) {
         });
         const std::string& src = r.source;
         const std::vector<Suppression>& declared = p.models.front().suppressions;
-        apply_suppressions(r.diagnostics, declared, [&src](uint32_t line) {
+        auto line_of = [&src](uint32_t line) {
             size_t pos = 0;
             for (uint32_t l = 1; l < line && pos != std::string::npos; ++l) {
                 pos = src.find('\n', pos);
@@ -149,7 +177,9 @@ void finish_file(PreparedFile& p, const RuleFilter& filter) {
             }
             if (pos == std::string::npos || line == 0) return std::string();
             return src.substr(pos, src.find('\n', pos) - pos);
-        });
+        };
+        apply_suppressions(r.diagnostics, declared, line_of);
+        report_inline_without_reason(filter, line_of, r.diagnostics);
         report_unused_suppressions(declared, filter, r.diagnostics);
     } catch (const std::exception& e) {
         FileResult f = parse_failure(r.path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);

@@ -34,4 +34,19 @@ void check(const RuleContext& ctx) {
                            " gives no reason, so nobody can review later why the finding is accepted.");
 }
 
+// An inline comment without a reason (`# vpclint: ignore VL504`) is found
+// where suppressions are applied (cli/analyze_file.cpp), which reports it
+// through this.
+Diagnostic finding(const std::string& message, const Location& loc, const std::string& resource) {
+    Diagnostic d;
+    d.rule_id = std::string(descriptor.id);
+    d.slug = std::string(descriptor.slug);
+    d.severity = Severity::Warning;
+    d.message = message;
+    d.loc = loc;
+    d.resource = resource;
+    d.fix = std::string(descriptor.fix);
+    return d;
+}
+
 }  // namespace vpclint::rules::VL003
