@@ -474,7 +474,9 @@ int main(int argc, char** argv) {
         remote_states[arg.substr(0, eq)] = std::filesystem::absolute(arg.substr(eq + 1)).lexically_normal().string();
     }
     Discovery found = discover(paths, skip);
-    for (const auto& [workspace, file] : remote_states) {
+    for (const auto& entry : remote_states) {
+        // Not a structured binding: clang before 16 cannot capture bindings in lambdas.
+        const std::string& file = entry.second;
         bool listed = std::any_of(found.files.begin(), found.files.end(), [&](const InputFile& f) {
             return std::filesystem::absolute(f.path).lexically_normal().string() == file;
         });
