@@ -2,11 +2,13 @@
 // check. Never throws: every problem becomes a diagnostic.
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/diagnostic.h"
 #include "core/engine.h"
+#include "parsers/cfn/stack_exports.h"
 #include "parsers/frontend.h"
 
 namespace vpclint {
@@ -31,6 +33,29 @@ FileResult analyze_file(const std::string& path, const FrontendOptions& opts, co
 // The same, for text already in memory (standard input, tests).
 FileResult analyze_text(const std::string& path, std::string text, const FrontendOptions& opts,
                         const RuleFilter& filter);
+
+// The two halves of analyze_text, for runs that link files to each other
+// (stacks importing each other's exports) between building the models and
+// checking them. `models` is empty when the file was skipped or failed to
+// load (then `result` is final).
+struct PreparedFile {
+    FileResult result;
+    std::vector<Model> models;
+    // Other files whose entities were copied into `models` (cli/link_stacks):
+    // findings located there belong to those files' own results.
+    std::vector<std::string> linked_files;
+    std::vector<cfn::StackExport> exports;  // CloudFormation Outputs (with Export.Name, or read by a parent)
+    std::vector<cfn::NestedStackRef> nested;  // CloudFormation nested stacks on the local disk
+    // Terraform plan: what each data.terraform_remote_state.X read (X -> ids).
+    std::map<std::string, std::set<std::string>> remote_state_outputs;
+    // Terraform state: its resources by id (id -> address).
+    std::map<std::string, std::string> resource_ids;
+};
+PreparedFile prepare_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter);
+PreparedFile prepare_text(const std::string& path, std::string text, const FrontendOptions& opts,
+                          const RuleFilter& filter);
+// Runs the rules and the declared suppressions; frees the models.
+void finish_file(PreparedFile& f, const RuleFilter& filter);
 
 // Models of a file (for `explain`); empty when it does not load.
 std::vector<Model> models_of_file(const std::string& path, const FrontendOptions& opts, std::string* error);

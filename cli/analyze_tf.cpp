@@ -6,24 +6,30 @@
 
 namespace vpclint {
 
-FileResult analyze_tf_root(const std::string& dir, const FrontendOptions& opts, const RuleFilter& filter) {
-    FileResult r;
+PreparedFile prepare_tf_root(const std::string& dir, const FrontendOptions& opts) {
+    PreparedFile p;
+    FileResult& r = p.result;
     r.path = dir;
     r.kind = InputKind::TerraformPlan;
     r.analysed = true;
     try {
-        std::vector<Model> models = build_hcl_models(dir, opts);
-        r.diagnostics = check_models(models, filter);
-        apply_suppressions(r.diagnostics, models.front().suppressions, [](uint32_t) { return std::string(); });
+        p.models = build_hcl_models(dir, opts);
     } catch (const std::exception& e) {
         // A defect of ours must not hide the other inputs' results.
         Model m;
         m.file = dir;
         m.problems.push_back({ProblemKind::Parse, std::string("internal error while analysing: ") + e.what(), "",
                               Location{dir, 1, 1, 1, 1}});
-        r.diagnostics = check_models({m}, filter);
+        p.models.clear();
+        p.models.push_back(std::move(m));
     }
-    return r;
+    return p;
+}
+
+FileResult analyze_tf_root(const std::string& dir, const FrontendOptions& opts, const RuleFilter& filter) {
+    PreparedFile p = prepare_tf_root(dir, opts);
+    finish_file(p, filter);
+    return std::move(p.result);
 }
 
 }  // namespace vpclint

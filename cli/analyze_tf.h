@@ -1,5 +1,5 @@
 // A Terraform root module directory (.tf files) through the pipeline, as
-// analyze_file does for one template or plan.
+// prepare_file/analyze_file do for one template or plan.
 #pragma once
 #include <string>
 
@@ -7,6 +7,7 @@
 
 namespace vpclint {
 
+PreparedFile prepare_tf_root(const std::string& dir, const FrontendOptions& opts);
 FileResult analyze_tf_root(const std::string& dir, const FrontendOptions& opts, const RuleFilter& filter);
 
 }  // namespace vpclint

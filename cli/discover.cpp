@@ -41,7 +41,7 @@ std::string display_path(const std::string& p) {
     return s.empty() ? p : s;
 }
 
-Discovery discover(const std::vector<std::string>& paths) {
+Discovery discover(const std::vector<std::string>& paths, const SkipFn& skip) {
     Discovery d;
     std::set<std::string> tf_dirs;      // directories of .tf files found by walking
     std::set<std::string> tf_changed;   // directories of .tf files named on the command line
@@ -57,15 +57,24 @@ Discovery discover(const std::vector<std::string>& paths) {
             else d.files.push_back({display_path(p), true});
             continue;
         }
-        for (const std::string& t : tf_dirs_under(p)) tf_dirs.insert(t);
+        // .tf directories follow the same exclusions as files: the directory
+        // or one of its parents up to the walked path excluded leaves it out.
+        const fs::path top = fs::absolute(p, ec).lexically_normal();
+        for (const std::string& t : tf_dirs_under(p)) {
+            bool out = false;
+            for (fs::path dir = fs::absolute(t, ec).lexically_normal(); skip && !out && dir.string().size() >= top.string().size() && dir != dir.parent_path(); dir = dir.parent_path())
+                out = skip(dir.string(), true);
+            if (!out) tf_dirs.insert(t);
+        }
         std::vector<std::string> found;
         fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
         while (!ec && it != end) {
             const fs::directory_entry& e = *it;
             std::error_code ec2;
+            auto skipped = [&](bool dir) { return skip && skip(fs::absolute(e.path(), ec2).lexically_normal().string(), dir); };
             if (e.is_directory(ec2) && !e.is_symlink(ec2)) {
-                if (skipped_dir(e.path().filename().string())) it.disable_recursion_pending();
-            } else if (e.is_regular_file(ec2) && candidate_name(e.path())) {
+                if (skipped_dir(e.path().filename().string()) || skipped(true)) it.disable_recursion_pending();
+            } else if (e.is_regular_file(ec2) && candidate_name(e.path()) && !skipped(false)) {
                 found.push_back(display_path(e.path().string()));
             }
             it.increment(ec);

@@ -1,5 +1,6 @@
 // Expands command-line paths into the files to analyse.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,11 @@ struct Discovery {
 // its directory as a module at any depth, else its own directory. In a
 // directory walk, a root module with a plan JSON beside it is analysed
 // through that plan only (the same findings would be reported twice).
-Discovery discover(const std::vector<std::string>& paths);
+//
+// `skip` (optional) leaves out a walked file or directory (by its absolute,
+// normal path): the configuration's `exclude` and .gitignore.
+using SkipFn = std::function<bool(const std::string& abs_path, bool is_dir)>;
+Discovery discover(const std::vector<std::string>& paths, const SkipFn& skip = {});
 
 // `p` relative to the working directory when it lies under it.
 std::string display_path(const std::string& p);

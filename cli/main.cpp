@@ -16,9 +16,16 @@
 #include "core/version.h"
 #include "cli/analyze_file.h"
 #include "cli/analyze_tf.h"
+#include "cli/baseline.h"
+#include "cli/config_apply.h"
+#include "cli/config_file.h"
 #include "cli/discover.h"
+#include "cli/link_nested_stacks.h"
+#include "cli/link_stacks.h"
+#include "cli/link_workspaces.h"
 #include "cli/lsp/server.h"
 #include "cli/parameters_file.h"
+#include "cli/path_glob.h"
 #include "cli/rule_docs.h"
 #include "cli/rule_selection.h"
 #include "core/analyses.h"
@@ -27,6 +34,10 @@
 #include "reporters/reporter.h"
 
 using namespace vpclint;
+
+namespace vpclint::rules::VL004 {
+Diagnostic finding(const std::string& message, const Location& loc, const std::string& resource);  // rules/VL004_unused_suppression.cpp
+}
 
 namespace {
 
@@ -54,7 +65,33 @@ struct Options {
     unsigned jobs = 0;
     bool list_rules = false, version = false, quiet = false, report_suppressed = false;
     bool allow_empty = false, strict_parameters = false;
+    std::string config;
+    bool no_config = false, no_ignore = false;
+    std::vector<std::string> stack_names;
+    std::string exports, baseline, write_baseline;
+    std::vector<std::string> tf_remote_states;
 };
+
+// --stack-name FILE=NAME and the configuration's `stacks:` (the flag wins),
+// by absolute path; --exports.
+bool stack_link_options(const Options& o, const Config& config, const std::vector<PreparedFile>& files,
+                        StackLinkOptions& out, std::string& error) {
+    namespace fs = std::filesystem;
+    for (const PreparedFile& f : files) {
+        std::string rel = config_relative(config, f.result.path);
+        for (const auto& s : config.stacks)
+            if (glob_match(s.glob, rel)) out.stack_names[fs::absolute(f.result.path).lexically_normal().string()] = s.value;
+    }
+    for (const std::string& arg : o.stack_names) {
+        size_t eq = arg.rfind('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {
+            error = "--stack-name takes FILE=NAME, not '" + arg + "'";
+            return false;
+        }
+        out.stack_names[fs::absolute(arg.substr(0, eq)).lexically_normal().string()] = arg.substr(eq + 1);
+    }
+    return o.exports.empty() || read_exports_file(o.exports, out.exports, error);
+}
 
 // The repository root for SARIF URIs: the nearest directory upwards holding
 // .git (a directory, or a file in a worktree or submodule), else the working
@@ -140,20 +177,31 @@ bool check_parameters(const std::map<std::string, std::string>& given, const std
     return ok;
 }
 
-std::vector<FileResult> analyse_all(const std::vector<InputFile>& files, const FrontendOptions& fo,
-                                    const RuleFilter& filter, unsigned jobs) {
-    std::vector<FileResult> results(files.size());
+// Two passes over the files, each in parallel: build every file's models,
+// then (after the steps that need all of them, e.g. the configuration's
+// declared needs) run the rules. Output order never depends on scheduling.
+template <typename F>
+void in_parallel(size_t n, unsigned jobs, const F& job) {
     std::atomic<size_t> next{0};
     auto worker = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < files.size();) results[i] = files[i].tf_root ? analyze_tf_root(files[i].path, fo, filter)
-                                                                                           : analyze_file(files[i].path, fo, filter);
+        for (size_t i; (i = next.fetch_add(1)) < n;) job(i);
     };
-    jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
+    jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(worker);
     worker();
     for (auto& t : pool) t.join();
-    return results;
+}
+
+std::vector<PreparedFile> prepare_all(const std::vector<InputFile>& files, const FrontendOptions& fo,
+                                      const Config& config, const RuleFilter& filter, unsigned jobs) {
+    std::vector<PreparedFile> prepared(files.size());
+    in_parallel(files.size(), jobs, [&](size_t i) {
+        FrontendOptions own = fo;
+        own.parameters = parameters_for(config, files[i].path, fo.parameters);
+        prepared[i] = files[i].tf_root ? prepare_tf_root(files[i].path, own) : prepare_file(files[i].path, own, filter);
+    });
+    return prepared;
 }
 
 int run_explain_function(const Options& o, const FrontendOptions& fo) {
@@ -166,6 +214,20 @@ int run_explain_function(const Options& o, const FrontendOptions& fo) {
     if (models.empty()) {
         std::cerr << "vpclint: " << o.paths[0] << ": " << error << "\n";
         return 2;
+    }
+    if (!o.exports.empty()) {  // imports from the offline exports table
+        std::vector<PreparedFile> one(1);
+        one[0].result.path = display_path(o.paths[0]);
+        one[0].result.kind = models.front().format == InputFormat::CloudFormation ? InputKind::CloudFormation
+                                                                                   : InputKind::TerraformPlan;
+        one[0].models = std::move(models);
+        StackLinkOptions link_opts;
+        if (!stack_link_options(o, Config{}, one, link_opts, error)) {
+            std::cerr << "vpclint: " << error << "\n";
+            return 2;
+        }
+        link_stacks(one, link_opts);
+        models = std::move(one[0].models);
     }
     if (o.explain_function.empty()) {
         std::set<std::string> ids;
@@ -283,6 +345,31 @@ int main(int argc, char** argv) {
     app.add_option("--explain-function", o.explain_function,
                    "Explain one function of one file: its subnets' egress and its needs");
     app.add_flag("-V,--version", o.version, "Print the version and exit");
+    app.add_option("--config", o.config,
+                   "Configuration file (default: .vpclint.yaml in the working directory or the nearest parent up "
+                   "to the git top level)")
+        ->type_name("FILE");
+    app.add_flag("--no-config", o.no_config, "Read no configuration file");
+    app.add_flag("--no-ignore", o.no_ignore, "Walk directories without honouring .gitignore files");
+    app.add_option("--stack-name", o.stack_names,
+                   "The stack name (AWS::StackName) of a template, for the export names of stacks scanned together "
+                   "(repeatable)")
+        ->type_name("FILE=NAME")
+        ->allow_extra_args(false);
+    app.add_option("--exports", o.exports,
+                   "Exports of stacks not scanned: the JSON of `aws cloudformation list-exports`")
+        ->type_name("FILE");
+    app.add_option("--tf-remote-state", o.tf_remote_states,
+                   "The state (terraform show -json) of workspace X that a plan reads through "
+                   "data.terraform_remote_state.X (repeatable; the state is analysed too)")
+        ->type_name("X=FILE")
+        ->allow_extra_args(false);
+    app.add_option("--baseline", o.baseline,
+                   "Report only findings not recorded in this baseline (written by --write-baseline)")
+        ->type_name("FILE");
+    app.add_option("--write-baseline", o.write_baseline,
+                   "Record the current findings in FILE (then they are baselined in this run too)")
+        ->type_name("FILE");
     app.add_option("--write-rule-docs", o.rule_docs_dir, "Write docs/rules/*.md from the rule descriptors")
         ->group("");
 
@@ -323,6 +410,24 @@ int main(int argc, char** argv) {
         }
         return 0;
     }
+
+    // The configuration file; every flag given on the command line wins over it.
+    Config config;
+    if (!o.config.empty() && o.no_config) {
+        std::cerr << "vpclint: --config and --no-config exclude each other\n";
+        return 2;
+    }
+    if (!o.config.empty() && !std::filesystem::is_regular_file(o.config)) {
+        std::cerr << "vpclint: --config " << o.config << ": no such file\n";
+        return 2;
+    }
+    if (!o.no_config) {
+        std::optional<std::string> found_config =
+            o.config.empty() ? find_config(std::filesystem::current_path().string()) : std::optional(o.config);
+        if (found_config) config = read_config(display_path(*found_config));
+    }
+    if (!app.count("--format") && config.format) o.format = *config.format;
+    if (!app.count("--fail-on") && config.fail_on) o.fail_on = *config.fail_on;
 
     FrontendOptions fo;
     fo.tf_root = o.tf_root;
@@ -373,6 +478,8 @@ int main(int argc, char** argv) {
         std::cerr << "vpclint: " << error << "\n";
         return 2;
     }
+    if (o.select.empty() && config.has_select) select = config.select;
+    if (o.ignore.empty() && config.has_ignore) ignore = config.ignore;
     RuleFilter filter = make_rule_filter(select, ignore);
 
     // '-': one document from standard input, named by --stdin-filename.
@@ -384,21 +491,81 @@ int main(int argc, char** argv) {
     std::vector<std::string> paths;
     for (const std::string& p : o.paths)
         if (p != "-") paths.push_back(p);
-    Discovery found = discover(paths);
+    // Directory walks leave out what the configuration excludes and what
+    // .gitignore files ignore (--no-ignore: not those).
+    std::string top = default_srcroot();
+    bool in_repo = std::filesystem::exists(std::filesystem::path(top) / ".git");
+    GitIgnore gitignore(top);
+    SkipFn skip = [&](const std::string& abs, bool is_dir) {
+        return config_excludes(config, abs, is_dir) || (in_repo && !o.no_ignore && gitignore.ignored(abs, is_dir));
+    };
+    // Remote states (the configuration's, then --tf-remote-state): analysed
+    // with the plans that read them.
+    RemoteStates remote_states;
+    for (const auto& [workspace, file] : config.tf_remote_state)
+        remote_states[workspace] = (std::filesystem::path(config.dir) / file).lexically_normal().string();
+    for (const std::string& arg : o.tf_remote_states) {
+        size_t eq = arg.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {
+            std::cerr << "vpclint: --tf-remote-state takes X=FILE, not '" << arg << "'\n";
+            return 2;
+        }
+        remote_states[arg.substr(0, eq)] = std::filesystem::absolute(arg.substr(eq + 1)).lexically_normal().string();
+    }
+    Discovery found = discover(paths, skip);
+    for (const auto& entry : remote_states) {
+        // Not a structured binding: clang before 16 cannot capture bindings in lambdas.
+        const std::string& file = entry.second;
+        bool listed = std::any_of(found.files.begin(), found.files.end(), [&](const InputFile& f) {
+            return std::filesystem::absolute(f.path).lexically_normal().string() == file;
+        });
+        if (!std::filesystem::is_regular_file(file)) found.errors.push_back(display_path(file));
+        else if (!listed) found.files.push_back({display_path(file), true});
+    }
+    // A file named on the command line is left out only by `exclude` (a hook
+    // passes every changed file; .gitignore never applies to named files).
+    std::erase_if(found.files, [&](const InputFile& f) {
+        return f.explicitly_named &&
+               config_excludes(config, std::filesystem::absolute(f.path).lexically_normal().string(), false);
+    });
     for (const std::string& p : found.errors) std::cerr << "vpclint: " << p << ": no such file or directory\n";
     unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<FileResult> results = analyse_all(found.files, fo, filter, jobs);
+    std::vector<PreparedFile> prepared = prepare_all(found.files, fo, config, filter, jobs);
     if (dashes) {
         std::ostringstream ss;
         ss << std::cin.rdbuf();
-        results.push_back(analyze_text(o.stdin_filename, std::move(ss).str(), fo, filter));
+        FrontendOptions own = fo;
+        own.parameters = parameters_for(config, o.stdin_filename, fo.parameters);
+        prepared.push_back(prepare_text(o.stdin_filename, std::move(ss).str(), own, filter));
         found.files.push_back({o.stdin_filename, true});
+    }
+    for (PreparedFile& p : prepared) apply_config_needs(config, p.models);
+    StackLinkOptions link_opts;
+    if (!stack_link_options(o, config, prepared, link_opts, error)) {
+        std::cerr << "vpclint: " << error << "\n";
+        return 2;
+    }
+    link_nested_stacks(prepared, fo, filter);
+    link_stacks(prepared, link_opts);
+    link_workspaces(prepared, remote_states);
+    in_parallel(prepared.size(), jobs, [&](size_t i) {
+        finish_file(prepared[i], filter);
+        apply_rule_levels(config, prepared[i].result.diagnostics);
+    });
+    std::vector<FileResult> results;
+    results.reserve(prepared.size() + 1);
+    for (PreparedFile& p : prepared) results.push_back(std::move(p.result));
+    prepared.clear();
+    if (!config.problems.empty()) {
+        results.push_back(config_problems(config, filter));
+        found.files.push_back({config.path, true});
     }
     if (!check_parameters(fo.parameters, results, o.strict_parameters)) return 2;
 
     ReportInput in;
     size_t suppressed = 0;
     std::map<std::string, const std::string*> sources;
+    std::vector<Diagnostic> all;
     for (size_t i = 0; i < results.size(); ++i) {
         FileResult& r = results[i];
         if (!r.analysed) {
@@ -409,14 +576,76 @@ int main(int argc, char** argv) {
         }
         in.files.push_back(r.path);
         sources[r.path] = &r.source;
-        for (Diagnostic& d : r.diagnostics) {
-            if (d.suppressed) {
-                ++suppressed;
-                bool keep = o.report_suppressed && (*format == ReportFormat::Sarif || *format == ReportFormat::Json);
-                if (!keep) continue;
-            }
-            in.diagnostics.push_back(std::move(d));
+        for (Diagnostic& d : r.diagnostics) all.push_back(std::move(d));
+    }
+    sort_diagnostics(all);
+    auto source_line = [&sources](const std::string& file, uint32_t line) -> std::string {
+        auto it = sources.find(file);
+        if (it == sources.end() || line == 0) return {};
+        const std::string& s = *it->second;
+        size_t pos = 0;
+        for (uint32_t l = 1; l < line; ++l) {
+            pos = s.find('\n', pos);
+            if (pos == std::string::npos) return {};
+            ++pos;
         }
+        size_t end = s.find('\n', pos);
+        std::string text = s.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        if (!text.empty() && text.back() == '\r') text.pop_back();
+        return text;
+    };
+    // Baselines: --write-baseline records the findings and baselines them in
+    // this run; --baseline marks what it records as suppressed.
+    std::optional<Baseline> baseline;
+    if (!o.write_baseline.empty()) {
+        std::ofstream out(o.write_baseline, std::ios::binary);
+        write_baseline(all, source_line, out);
+        if (!out.flush()) {
+            std::cerr << "vpclint: cannot write " << o.write_baseline << "\n";
+            return 2;
+        }
+        out.close();
+    }
+    std::vector<std::string> baselines;
+    if (!o.baseline.empty()) baselines.push_back(o.baseline);
+    if (!o.write_baseline.empty() && o.write_baseline != o.baseline) baselines.push_back(o.write_baseline);
+    for (const std::string& b : baselines) {
+        Baseline read;
+        if (!read_baseline(b, read, error)) {
+            std::cerr << "vpclint: " << error << "\n";
+            return 2;
+        }
+        if (!baseline) baseline = std::move(read);
+        else baseline->entries.insert(baseline->entries.end(), read.entries.begin(), read.entries.end());
+    }
+    if (baseline) {
+        BaselineMatch bm = apply_baseline(*baseline, all, source_line);
+        if (!o.quiet)
+            std::cerr << "vpclint: baseline " << baseline->path << ": " << bm.baselined << " finding"
+                      << (bm.baselined == 1 ? "" : "s") << " baselined, " << bm.stale.size() << " stale entr"
+                      << (bm.stale.size() == 1 ? "y" : "ies") << " (matching no finding)\n";
+        // VL004 at each stale entry, in the baseline file.
+        if (!bm.stale.empty() && filter.enabled("VL004")) {
+            for (size_t e : bm.stale) {
+                const BaselineEntry& entry = baseline->entries[e];
+                all.push_back(rules::VL004::finding(
+                    "The baseline entry for " + entry.rule + " on " + (entry.resource.empty() ? "?" : entry.resource) +
+                        " in " + entry.file + " matches no finding: it was fixed or its line changed; "
+                        "--write-baseline drops it.",
+                    entry.loc, entry.resource));
+            }
+            in.files.push_back(baseline->path);
+            sources[baseline->path] = &baseline->text;
+            sort_diagnostics(all);
+        }
+    }
+    for (Diagnostic& d : all) {
+        if (d.suppressed) {
+            ++suppressed;
+            bool keep = o.report_suppressed && (*format == ReportFormat::Sarif || *format == ReportFormat::Json);
+            if (!keep) continue;
+        }
+        in.diagnostics.push_back(std::move(d));
     }
     sort_diagnostics(in.diagnostics);
     for (const Rule& r : all_rules())
@@ -433,21 +662,7 @@ int main(int argc, char** argv) {
     in.quiet = o.quiet || summary_to_stderr;
     bool tty = o.output.empty() && isatty(STDOUT_FILENO);
     in.color = colour_wanted(o.color, tty);
-    in.source_line = [&sources](const std::string& file, uint32_t line) -> std::string {
-        auto it = sources.find(file);
-        if (it == sources.end() || line == 0) return {};
-        const std::string& s = *it->second;
-        size_t pos = 0;
-        for (uint32_t l = 1; l < line; ++l) {
-            pos = s.find('\n', pos);
-            if (pos == std::string::npos) return {};
-            ++pos;
-        }
-        size_t end = s.find('\n', pos);
-        std::string text = s.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-        if (!text.empty() && text.back() == '\r') text.pop_back();
-        return text;
-    };
+    in.source_line = source_line;
 
     if (o.output.empty()) {
         write_report(*format, in, std::cout);

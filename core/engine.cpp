@@ -184,7 +184,12 @@ void apply_suppressions(std::vector<Diagnostic>& diagnostics, const std::vector<
         if (d.rule_id.rfind(ids, 0) == 0 || ids == "all") {
             d.suppressed = true;
             size_t r = e == std::string::npos ? std::string::npos : rest.find_first_not_of(" ,", e);
-            d.justification = r == std::string::npos ? "inline comment" : rest.substr(r);
+            // The reason ends where another comment starts (`# vpclint: ignore
+            // VL504  # TODO` gives none).
+            std::string reason = r == std::string::npos ? std::string() : rest.substr(r, rest.find('#', r) - r);
+            while (!reason.empty() && (reason.back() == ' ' || reason.back() == '\t' || reason.back() == '\r'))
+                reason.pop_back();
+            d.justification = reason.empty() ? "inline comment" : reason;
         }
     }
 }

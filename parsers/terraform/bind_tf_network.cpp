@@ -235,7 +235,8 @@ void bind_tf_network(BindContext& c, const Instance& i, EntityRef ref) {
             // Without route blocks in the configuration, `route` is what the
             // provider read back: routes of aws_route resources are bound
             // as those resources, not twice.
-            bool read_back = i.config && !c.configured(i, {"route"});
+            // A state (no configuration at all) is read back entirely.
+            bool read_back = !i.config || !c.configured(i, {"route"});
             if (routes && routes->is_sequence())
                 for (size_t k = 0; k < routes->items.size(); ++k) {
                     if (read_back && read_back_of_route_resource(c, i, k)) continue;

@@ -1,0 +1,113 @@
+#include "cli/baseline.h"
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/document.h"
+#include "reporters/fingerprint.h"
+
+namespace vpclint {
+
+std::vector<std::string> baseline_fingerprints(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line) {
+    std::vector<std::string> out;
+    out.reserve(ds.size());
+    std::map<std::string, int> seen;
+    for (const Diagnostic& d : ds) {
+        std::string line = source_line ? source_line(d.loc.file, d.loc.line) : std::string();
+        std::string base = finding_fingerprint_base(d.rule_id, d.loc.file, d.resource, line);
+        out.push_back(finding_fingerprint(d.rule_id, d.loc.file, d.resource, line, ++seen[base]));
+    }
+    return out;
+}
+
+void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line, std::ostream& out) {
+    std::vector<std::string> fps = baseline_fingerprints(ds, source_line);
+    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < ds.size(); ++i) {
+        const Diagnostic& d = ds[i];
+        if (d.suppressed) continue;
+        nlohmann::ordered_json e;
+        e["rule"] = d.rule_id;
+        e["file"] = d.loc.file;
+        e["resource"] = d.resource;
+        if (!d.plan_path.empty()) e["plan_path"] = d.plan_path;
+        e["fingerprint"] = fps[i];
+        // For people reading the file; matching ignores it.
+        e["message"] = d.message;
+        findings.push_back(std::move(e));
+    }
+    nlohmann::ordered_json doc;
+    doc["vpclint_baseline"] = 1;
+    doc["findings"] = std::move(findings);
+    out << doc.dump(2) << "\n";
+}
+
+bool read_baseline(const std::string& path, Baseline& out, std::string& error) {
+    out.path = path;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "--baseline " + path + ": cannot read the file";
+        return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    std::string text = std::move(ss).str();
+    out.text = text;
+    LoadResult loaded = load_json(path, text);
+    if (loaded.error) {
+        error = path + ":" + std::to_string(loaded.error->pos.line) + ":" + std::to_string(loaded.error->pos.col) +
+                ": not valid JSON: " + loaded.error->message;
+        return false;
+    }
+    const Node* root = loaded.doc->root;
+    const Node* findings = root && root->is_mapping() ? root->get("findings") : nullptr;
+    if (!root || !root->is_mapping() || !root->get("vpclint_baseline") || !findings || !findings->is_sequence()) {
+        error = path + ": not a vpclint baseline (written by --write-baseline)";
+        return false;
+    }
+    for (const Node* f : findings->items) {
+        auto field = [&](const char* k) {
+            const Node* v = f && f->is_mapping() ? f->get(k) : nullptr;
+            return v && v->is_scalar() ? v->text : std::string();
+        };
+        BaselineEntry e{field("rule"), field("file"), field("resource"), field("fingerprint"), loaded.doc->location(*f)};
+        if (e.rule.empty() || e.file.empty() || e.fingerprint.empty()) {
+            error = path + ":" + std::to_string(e.loc.line) + ":" + std::to_string(e.loc.col) +
+                    ": a baseline entry needs rule, file and fingerprint";
+            return false;
+        }
+        out.entries.push_back(std::move(e));
+    }
+    return true;
+}
+
+BaselineMatch apply_baseline(const Baseline& b, std::vector<Diagnostic>& ds, const SourceLineFn& source_line) {
+    BaselineMatch m;
+    std::vector<std::string> fps = baseline_fingerprints(ds, source_line);
+    // (rule, file, fingerprint) -> the finding; the fingerprint is unique per
+    // file and rule (its occurrence number), so each entry takes one finding.
+    std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
+    for (size_t i = 0; i < ds.size(); ++i) index.emplace(std::make_tuple(ds[i].rule_id, ds[i].loc.file, fps[i]), i);
+    for (size_t e = 0; e < b.entries.size(); ++e) {
+        const BaselineEntry& entry = b.entries[e];
+        auto it = index.find({entry.rule, entry.file, entry.fingerprint});
+        if (it == index.end()) {
+            m.stale.push_back(e);
+            continue;
+        }
+        Diagnostic& d = ds[it->second];
+        index.erase(it);
+        if (d.rule_id == "VL001") {  // an input that does not parse is never waived
+            m.stale.push_back(e);
+            continue;
+        }
+        if (!d.suppressed) ++m.baselined;
+        d.suppressed = true;
+        if (d.justification.empty()) d.justification = "in the baseline " + b.path;
+    }
+    return m;
+}
+
+}  // namespace vpclint

@@ -1,0 +1,128 @@
+#include "cli/link_nested_stacks.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+
+#include "cli/discover.h"
+#include "core/model_merge.h"
+
+namespace fs = std::filesystem;
+
+namespace vpclint {
+
+namespace {
+
+constexpr unsigned kMaxNesting = 8;  // CloudFormation itself stops at a few levels
+
+std::string child_path(const std::string& parent, const std::string& location) {
+    return display_path((fs::path(parent).parent_path() / location).lexically_normal().string());
+}
+
+std::string abs_normal(const std::string& p) {
+    std::error_code ec;
+    return fs::absolute(p, ec).lexically_normal().string();
+}
+
+// The chain of templates from `path` down its nested stacks that reaches
+// `target` again, or empty (depth-bounded, iterative over a stack).
+std::vector<std::string> cycle_back(const std::string& path, const std::string& target, const FrontendOptions& fo,
+                                    const RuleFilter& filter) {
+    struct Step {
+        std::string path;
+        std::vector<std::string> chain;
+    };
+    std::vector<Step> pending{{path, {path}}};
+    while (!pending.empty()) {
+        Step s = std::move(pending.back());
+        pending.pop_back();
+        if (abs_normal(s.path) == target) return s.chain;
+        if (s.chain.size() > kMaxNesting || !fs::is_regular_file(s.path)) continue;
+        PreparedFile p = prepare_file(s.path, fo, filter);
+        for (const cfn::NestedStackRef& n : p.nested) {
+            Step next{child_path(s.path, n.location), s.chain};
+            next.chain.push_back(next.path);
+            pending.push_back(std::move(next));
+        }
+    }
+    return {};
+}
+
+template <typename T>
+std::optional<uint32_t> find_by_id(const std::vector<T>& v, uint32_t from, const std::string& id) {
+    for (uint32_t i = from; i < v.size(); ++i)
+        if (v[i].id == id) return i;
+    return std::nullopt;
+}
+
+}  // namespace
+
+void link_nested_stacks(std::vector<PreparedFile>& files, const FrontendOptions& fo, const RuleFilter& filter) {
+    for (PreparedFile& f : files) {
+        if (f.result.kind != InputKind::CloudFormation || f.models.empty()) continue;
+        for (const cfn::NestedStackRef& n : f.nested) {
+            std::string child = child_path(f.result.path, n.location);
+            if (!fs::is_regular_file(child)) continue;  // not on this disk: its outputs stay unknown
+            std::vector<std::string> cycle = cycle_back(child, abs_normal(f.result.path), fo, filter);
+            if (!cycle.empty()) {
+                std::string chain = f.result.path;
+                for (const std::string& c : cycle) chain += " -> " + c;
+                for (Model& m : f.models)
+                    m.problems.push_back({ProblemKind::InvalidTemplate,
+                                          "Nested stack " + n.id + " leads back to this template (" + chain +
+                                              "): CloudFormation cannot create a stack that contains itself.",
+                                          n.id, n.loc});
+                continue;
+            }
+            FrontendOptions own = fo;
+            own.parameters = n.parameters;
+            PreparedFile c = prepare_file(child, own, filter);
+            // One scenario only: with several, which entity an output names
+            // depends on choices the parent does not make here.
+            if (c.result.kind != InputKind::CloudFormation || c.models.size() != 1) continue;
+            for (Model& m : f.models) {
+                const size_t own_functions = m.functions.size();
+                auto output_of = [&](const Link& l) -> const cfn::StackExport* {
+                    if (l.state != LinkState::Unknown) return nullptr;
+                    auto [stack, output] = cfn::nested_output_of(l.text);
+                    if (stack != n.id) return nullptr;
+                    for (const cfn::StackExport& o : c.exports)
+                        if (o.output == output) return &o;
+                    return nullptr;
+                };
+                auto each_link = [&](auto&& fn) {
+                    for (size_t fi = 0; fi < own_functions; ++fi) {
+                        for (Link& l : m.functions[fi].subnets.items) fn(l, &Model::subnets, &MergeOffsets::subnets);
+                        for (Link& l : m.functions[fi].security_groups.items)
+                            fn(l, &Model::security_groups, &MergeOffsets::security_groups);
+                    }
+                };
+                bool needed = false;
+                each_link([&](const Link& l, auto, auto) {
+                    if (const cfn::StackExport* o = output_of(l); o && !o->resource.empty()) needed = true;
+                });
+                std::optional<MergeOffsets> merged;
+                if (needed) {
+                    merged = append_model(m, c.models.front());
+                    if (std::find(f.linked_files.begin(), f.linked_files.end(), c.result.path) == f.linked_files.end())
+                        f.linked_files.push_back(c.result.path);
+                }
+                each_link([&](Link& l, auto member, auto offset) {
+                    const cfn::StackExport* o = output_of(l);
+                    if (!o) return;
+                    if (o->value.known) {
+                        l.state = LinkState::External;
+                        l.text = o->value.value;
+                    } else if (merged && !o->resource.empty()) {
+                        if (auto at = find_by_id(m.*member, (*merged).*offset, o->resource)) {
+                            l.state = LinkState::Resolved;
+                            l.index = *at;
+                        }
+                    }
+                });
+            }
+        }
+    }
+}
+
+}  // namespace vpclint

@@ -1,0 +1,58 @@
+// CloudFormation `Outputs` with `Export.Name`: what a stack publishes for
+// Fn::ImportValue in other stacks (cli/link_stacks links the stacks of one
+// run through them).
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/model.h"
+
+namespace vpclint::cfn {
+
+struct StackExport {
+    std::string output;  // the output's logical name
+    // Absent when the output is not exported (a nested stack's outputs are
+    // read by its parent through Fn::GetAtt Stack.Outputs.Name). The export's name: known, or (not known) a partial rendering with
+    // ${AWS::StackName} standing for the stack's name ("" when computed
+    // otherwise).
+    Text name;
+    std::string resource;  // the resource the value references (Ref, a group's GroupId)
+    Text value;            // the value when it is a known literal ("subnet-0abc…")
+    Location loc;          // the output
+};
+
+// The outputs (exported or not) of a template whose outputs do not depend on conditions the
+// deployer chooses (an output with a Condition that is not always true is
+// left out: whether it exists is the deployer's choice).
+std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::string, std::string>& parameters);
+
+// The export name an import names, from the reason the frontend gives an
+// Fn::ImportValue ("imported from another stack (NAME)"); "" when computed.
+std::string imported_export_name(const std::string& reason);
+
+}  // namespace vpclint::cfn
+
+namespace vpclint::cfn {
+
+// A nested stack with a template on the local disk: AWS::CloudFormation::Stack
+// with a relative TemplateURL (what `aws cloudformation package` uploads), or
+// AWS::Serverless::Application with a local Location.
+struct NestedStackRef {
+    std::string id;        // the parent's logical id of the stack resource
+    std::string location;  // as written, relative to the parent template's directory
+    Location loc;          // TemplateURL / Location
+    // Parameters passed in, where they are literals; the others stay unknown
+    // in the child.
+    std::map<std::string, std::string> parameters;
+};
+
+std::vector<NestedStackRef> nested_stacks(const Document& doc);
+
+// "Network.Outputs.PublicSubnetA (AWS::CloudFormation::Stack)", the reason a
+// link to a nested stack's output is unknown with: {stack id, output}; empty
+// when the reason is another one.
+std::pair<std::string, std::string> nested_output_of(const std::string& reason);
+
+}  // namespace vpclint::cfn

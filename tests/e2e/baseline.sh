@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Baselines end to end: --write-baseline records the findings; --baseline
+# reports only new ones, counts baselined and stale entries; an entry matches
+# one finding in one file; lines moving keep it matched; baselined and
+# suppressed findings leave every format and the exit code, and
+# --report-suppressed shows them in SARIF with their justification.
+# Usage: baseline.sh VPCLINT_BINARY SOURCE_DIR
+set -u
+bin=$1 src=$2
+cd "$src" || exit 1
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+src=$(pwd)
+fails=0 checks=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+check() {  # check NAME EXPECTED_RC COMMAND... ; output in $tmp/out, $tmp/err
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  checks=$((checks + 1))
+  if [ "$rc" -ne "$want" ]; then
+    echo "FAIL $name: exit $rc, expected $want"; sed 's/^/  | /' "$tmp/out" "$tmp/err" | head -20
+    fails=$((fails + 1))
+    return 1
+  fi
+}
+contains() {  # contains NAME FILE TEXT
+  checks=$((checks + 1))
+  grep -qF -- "$3" "$2" || { echo "FAIL $1: '$3' not in output"; sed 's/^/  | /' "$2" | head -20; fails=$((fails + 1)); }
+}
+lacks() {  # lacks NAME FILE TEXT
+  checks=$((checks + 1))
+  ! grep -qF -- "$3" "$2" || { echo "FAIL $1: '$3' in output"; sed 's/^/  | /' "$2" | head -20; fails=$((fails + 1)); }
+}
+
+mkdir -p "$tmp/t"
+cp fixtures/rules/VL504/bad-literal-subnet-name.yaml "$tmp/t/a.yaml"
+cd "$tmp/t"
+v="$bin --no-config"
+check before 1 $v --format gcc a.yaml
+n=$(grep -c '\[VL504\]' "$tmp/out")
+word=findings; [ "$n" -eq 1 ] && word=finding
+
+check write 0 $v --write-baseline base.json a.yaml
+contains write-summary "$tmp/err" "$n $word baselined, 0 stale entries"
+python3 - base.json "$n" <<'PY' || { echo "FAIL baseline-content"; fails=$((fails + 1)); }
+import json, sys
+b = json.load(open(sys.argv[1]))
+assert b["vpclint_baseline"] == 1 and len(b["findings"]) == int(sys.argv[2]), b
+for f in b["findings"]:
+    assert f["rule"] == "VL504" and f["file"] == "a.yaml" and f["resource"] and ":" in f["fingerprint"], f
+PY
+checks=$((checks + 1))
+
+# Every format: nothing left, exit 0.
+for fmt in text gcc json sarif github junit gitlab; do
+  check "baselined-$fmt" 0 $v --baseline base.json -f "$fmt" a.yaml
+  lacks "baselined-$fmt-gone" "$tmp/out" "DirectoryFunction"
+done
+contains baselined-summary "$tmp/err" "$n $word baselined, 0 stale entries"
+
+# --report-suppressed: in SARIF, suppressed, with the justification.
+check report-suppressed 0 $v --baseline base.json --report-suppressed -f sarif a.yaml
+contains report-suppressed-kind "$tmp/out" '"suppressions"'
+contains report-suppressed-why "$tmp/out" '"justification": "in the baseline base.json"'
+# ...and an inline suppression the same way.
+check report-suppressed-inline 0 "$bin" --no-config --report-suppressed -f sarif "$src/fixtures/suppressions/metadata-and-inline.yaml"
+contains report-suppressed-inline-kind "$tmp/out" '"kind": "inSource"'
+
+# Lines moving above the finding: still baselined.
+{ echo "# a comment that moves every line"; echo "# and another"; cat a.yaml; } >moved.yaml
+mv moved.yaml a.yaml
+check moved 0 $v --baseline base.json a.yaml
+contains moved-summary "$tmp/err" "$n $word baselined, 0 stale entries"
+
+# A new finding: reported; the old ones stay baselined.
+python3 - a.yaml <<'PY'
+import sys
+p = sys.argv[1]; s = open(p).read()
+s = s.replace("- PrivateSubnet1ID", "- PrivateSubnetOneID", 1)
+open(p, "w").write(s)
+PY
+check new-finding 1 $v --format gcc --baseline base.json a.yaml
+contains new-finding-shown "$tmp/out" "PrivateSubnetOneID"
+contains new-finding-stale "$tmp/err" "1 stale entry"
+# VL004 (a note) at the stale entry, in the baseline file.
+contains new-finding-vl004 "$tmp/out" "base.json:4:5: note: The baseline entry for VL504 on DirectoryFunction in a.yaml matches no finding"
+
+# One entry matches one finding in one file: the same template under another
+# name is not covered by a.yaml's entries.
+git -C "$src" show HEAD:fixtures/rules/VL504/bad-literal-subnet-name.yaml >b.yaml 2>/dev/null ||
+  cp "$src/fixtures/rules/VL504/bad-literal-subnet-name.yaml" b.yaml
+check other-file 1 $v --format gcc --baseline base.json b.yaml
+contains other-file-shown "$tmp/out" "b.yaml:40:13: error: "
+check bad-baseline 2 $v --baseline a.yaml a.yaml
+check missing-baseline 2 $v --baseline no-such.json a.yaml
+
+echo "$checks checks, $fails failed"
+[ "$fails" -eq 0 ]

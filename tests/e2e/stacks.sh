@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Stacks scanned together are one system: Fn::ImportValue resolves against
+# the other templates' Outputs Export.Name (literal, or ${AWS::StackName}
+# with the stack name given or inferred), or against an offline exports
+# table for stacks not scanned. Acceptance cases of the cross-stack issue.
+# Usage: stacks.sh VPCLINT_BINARY SOURCE_DIR
+set -u
+bin=$1 src=$2
+cd "$src" || exit 1
+fails=0 checks=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+check() {  # check NAME EXPECTED_RC COMMAND... ; output in $tmp/out, $tmp/err
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  checks=$((checks + 1))
+  if [ "$rc" -ne "$want" ]; then
+    echo "FAIL $name: exit $rc, expected $want"; sed 's/^/  | /' "$tmp/out" "$tmp/err" | head -20
+    fails=$((fails + 1))
+    return 1
+  fi
+}
+contains() {  # contains NAME FILE TEXT
+  checks=$((checks + 1))
+  grep -qF -- "$3" "$2" || { echo "FAIL $1: '$3' not in output"; sed 's/^/  | /' "$2" | head -20; fails=$((fails + 1)); }
+}
+lacks() {  # lacks NAME FILE TEXT
+  checks=$((checks + 1))
+  ! grep -qF -- "$3" "$2" || { echo "FAIL $1: '$3' in output"; sed 's/^/  | /' "$2" | head -20; fails=$((fails + 1)); }
+}
+count() {  # count NAME FILE TEXT N
+  checks=$((checks + 1))
+  local n; n=$(grep -cF -- "$3" "$2")
+  [ "$n" -eq "$4" ] || { echo "FAIL $1: '$3' $n times, expected $4"; sed 's/^/  | /' "$2" | head -20; fails=$((fails + 1)); }
+}
+
+d=fixtures/stacks/imports
+# 1. Both stacks scanned: the imported subnets are the network stack's public
+#    ones. VL101 at the first import in the application template, naming both.
+check both 1 "$bin" --no-config --format gcc --select VL101 "$d/app.yaml" "$d/network.yaml"
+contains both-at "$tmp/out" "$d/app.yaml:33:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB (route table PublicRouteTable sends 0.0.0.0/0 to internet gateway InternetGateway)"
+count both-only-app "$tmp/out" "[VL101]" 1
+lacks both-not-in-network "$tmp/out" "$d/network.yaml:"
+# The directory: the same (the stack name "network" inferred from network.yaml).
+check both-dir 1 "$bin" --no-config --format gcc --select VL101 "$d"
+count both-dir-count "$tmp/out" "$d/app.yaml:33:11: error: " 1
+# Related locations in the network template, in every format; SARIF lists both files.
+check both-sarif 1 "$bin" --no-config --format sarif --select VL101 "$d/app.yaml" "$d/network.yaml"
+contains sarif-related "$tmp/out" '"uri": "fixtures/stacks/imports/network.yaml"'
+contains sarif-artifact-app "$tmp/out" '"uri": "fixtures/stacks/imports/app.yaml"'
+python3 - "$tmp/out" <<'PY' || { echo "FAIL sarif-structure"; fails=$((fails + 1)); }
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+uris = {a["location"]["uri"] for a in run["artifacts"]}
+assert uris == {"fixtures/stacks/imports/app.yaml", "fixtures/stacks/imports/network.yaml"}, uris
+for r in run["results"]:
+    assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("app.yaml")
+    rel = [l["physicalLocation"]["artifactLocation"]["uri"] for l in r.get("relatedLocations", [])]
+    steps = [s["location"]["physicalLocation"]["artifactLocation"]["uri"]
+             for f in r.get("codeFlows", []) for t in f["threadFlows"] for s in t["locations"]]
+    assert any(u.endswith("network.yaml") for u in rel + steps), (rel, steps)
+PY
+checks=$((checks + 1))
+check both-json 1 "$bin" --no-config --format json --select VL101 "$d/app.yaml" "$d/network.yaml"
+contains json-related "$tmp/out" "fixtures/stacks/imports/network.yaml"
+
+# 2. The application stack alone: the imports are unknown; silent.
+check app-alone 0 "$bin" --no-config --format gcc "$d/app.yaml"
+lacks app-alone-silent "$tmp/out" "[VL101]"
+
+# 3. Alone with the exports table: the subnet ids are known, their routes
+#    are not (the network template is not scanned): silent still, but the
+#    explanation shows the ids from the table.
+check exports 0 "$bin" --no-config --format gcc --exports "$d/exports.json" "$d/app.yaml"
+lacks exports-silent "$tmp/out" "[VL101]"
+check exports-explain 0 "$bin" explain "$d/app.yaml" --function OrdersFunction --exports "$d/exports.json"
+contains exports-explain-id "$tmp/out" "subnet-0a1b2c3d4e5f60718"
+check no-exports-explain 0 "$bin" explain "$d/app.yaml" --function OrdersFunction
+lacks no-exports-explain-id "$tmp/out" "subnet-0a1b2c3d4e5f60718"
+check exports-bad 2 "$bin" --no-config --exports "$d/app.yaml" "$d/app.yaml"
+
+# Stack names: ${AWS::StackName} exports resolve only under the right name.
+cp "$d/network.yaml" "$tmp/net-v2.yaml"
+cp "$d/app.yaml" "$tmp/app.yaml"
+check name-not-inferred 1 "$bin" --no-config --format gcc --select VL101 "$tmp/app.yaml" "$tmp/net-v2.yaml"
+count name-not-inferred-one "$tmp/out" "[VL101]" 1
+contains name-not-inferred-literal "$tmp/out" "public subnet PublicSubnetB"   # a literal export name
+lacks name-not-inferred-sub "$tmp/out" "PublicSubnetA"
+check name-flag 1 "$bin" --no-config --format gcc --select VL101 --stack-name "$tmp/net-v2.yaml=network" \
+  "$tmp/app.yaml" "$tmp/net-v2.yaml"
+contains name-flag-both "$tmp/out" "public subnets PublicSubnetA and PublicSubnetB"
+cat >"$tmp/.vpclint.yaml" <<'YAML'
+stacks:
+  "net-*.yaml": network
+YAML
+check name-config 1 "$bin" --config "$tmp/.vpclint.yaml" --format gcc --select VL101 "$tmp/app.yaml" "$tmp/net-v2.yaml"
+contains name-config-both "$tmp/out" "public subnets PublicSubnetA and PublicSubnetB"
+check name-bad-flag 2 "$bin" --no-config --stack-name network "$tmp/app.yaml"
+
+# Nested stacks: the child template (TemplateURL relative to the parent) is
+# read with the parameters passed; GetAtt Child.Outputs.X resolves into it.
+n=fixtures/stacks/nested
+check nested 1 "$bin" --no-config --format gcc --select VL101,VL002 "$n/parent.yaml"
+contains nested-at "$tmp/out" "$n/parent.yaml:40:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+check nested-text 1 "$bin" --no-config --select VL101 "$n/parent.yaml"
+contains nested-path "$tmp/out" "$n/network.yaml:"
+check nested-dir 1 "$bin" --no-config --format gcc --select VL101 "$n/parent.yaml" "$n/network.yaml"
+count nested-dir-once "$tmp/out" "[VL101]" 1
+check nested-sam 1 "$bin" --no-config --format gcc --select VL101 "$n/sam-parent.yaml"
+contains nested-sam-at "$tmp/out" "$n/sam-parent.yaml:22:11: error: Function OrdersFunction is in public subnet PublicSubnetA"
+# A nesting cycle: VL002 at each TemplateURL, and the run ends.
+check nested-cycle 1 "$bin" --no-config --format gcc "$n/cycle-a.yaml"
+contains nested-cycle-at "$tmp/out" "$n/cycle-a.yaml:7:20: error: Nested stack B leads back to this template ($n/cycle-a.yaml -> $n/cycle-b.yaml -> $n/cycle-a.yaml)"
+
+# Terraform workspaces: the app plan with the network state (flag or
+# configuration); the plan alone is silent; bad arguments are usage errors.
+t=fixtures/terraform/remote-state
+check tf-linked 1 "$bin" --no-config --format gcc --tf-remote-state "network=$t/network/state.json" "$t/app/plan.json"
+contains tf-linked-at "$tmp/out" "$t/app/main.tf:54:5: error: Function aws_lambda_function.api is in public subnets module.vpc.aws_subnet.public[0] and module.vpc.aws_subnet.public[1]"
+check tf-alone 0 "$bin" --no-config --format gcc "$t/app/plan.json"
+lacks tf-alone-silent "$tmp/out" "[VL101]"
+printf 'tf-remote-state:\n  network: %s\n' "$src/$t/network/state.json" >"$tmp/tf.yaml"
+check tf-config 1 "$bin" --config "$tmp/tf.yaml" --format gcc "$t/app/plan.json"
+contains tf-config-at "$tmp/out" "$t/app/main.tf:54:5: error: "
+check tf-bad-arg 2 "$bin" --no-config --tf-remote-state network "$t/app/plan.json"
+check tf-missing-state 2 "$bin" --no-config --tf-remote-state network=no/such/state.json "$t/app/plan.json"
+
+echo "$checks checks, $fails failed"
+[ "$fails" -eq 0 ]
