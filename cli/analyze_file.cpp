@@ -1,6 +1,7 @@
 #include "cli/analyze_file.h"
 
 #include "cli/classify.h"
+#include "parsers/text_positions.h"
 
 #include <exception>
 #include <filesystem>
@@ -63,39 +64,58 @@ std::map<std::string, std::vector<std::string>> declared_parameters(const Docume
 
 }  // namespace
 
-FileResult analyze_text(const std::string& path, std::string text, const FrontendOptions& opts,
-                        const RuleFilter& filter) {
+namespace {
+
+FileResult analyze_unguarded(const std::string& path, std::string& text, const FrontendOptions& opts,
+                             const RuleFilter& filter) {
     LoadResult loaded = load_document(path, text);
     ClassifiedInput c = classify_input(loaded.error ? nullptr : loaded.doc.get(), text);
-    if (c.what == Classification::Broken) {
-        FileResult r = parse_failure(path, loaded.error->message, loaded.error->pos, filter);
-        r.source = std::move(text);
-        return r;
-    }
+    if (c.what == Classification::Broken) return parse_failure(path, loaded.error->message, loaded.error->pos, filter);
     FileResult r;
     r.path = path;
     r.kind = c.kind;
     if (c.what == Classification::Skip) return r;
     r.analysed = true;
     if (r.kind == InputKind::CloudFormation) r.declared_parameters = declared_parameters(*loaded.doc);
-    try {
-        std::vector<Model> models = build_models(*loaded.doc, r.kind, opts);
-        r.diagnostics = check_models(models, filter);
+    std::vector<Model> models = build_models(*loaded.doc, r.kind, opts);
+    r.diagnostics = check_models(models, filter);
+    // Suppression comments are looked up by line only when the file has
+    // one at all; the line table is built once (not a scan per finding).
+    if (text.find("vpclint") != std::string::npos) {
+        LineTable lines(text);
         const std::string& src = text;
-        apply_suppressions(r.diagnostics, models.front().suppressions, [&src](uint32_t line) {
-            size_t pos = 0;
-            for (uint32_t l = 1; l < line && pos != std::string::npos; ++l) {
-                pos = src.find('\n', pos);
-                if (pos != std::string::npos) ++pos;
-            }
-            if (pos == std::string::npos || line == 0) return std::string();
-            return src.substr(pos, src.find('\n', pos) - pos);
+        apply_suppressions(r.diagnostics, models.front().suppressions, [&](uint32_t line) {
+            if (line == 0 || line > lines.line_count()) return std::string();
+            size_t b = lines.line_start(line - 1);
+            size_t e = src.find('\n', b);
+            return src.substr(b, (e == std::string::npos ? src.size() : e) - b);
         });
+    } else {
+        apply_suppressions(r.diagnostics, models.front().suppressions, [](uint32_t) { return std::string(); });
+    }
+    return r;
+}
+
+}  // namespace
+
+FileResult analyze_text(const std::string& path, std::string text, const FrontendOptions& opts,
+                        const RuleFilter& filter) {
+    FileResult r;
+    std::string failure;
+    // A defect of ours (or memory running out on one file) must not hide
+    // the other files' results: it becomes this file's VL001.
+    try {
+        r = analyze_unguarded(path, text, opts, filter);
     } catch (const std::exception& e) {
-        // A defect of ours must not hide the other files' results.
-        FileResult f = parse_failure(path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);
-        f.kind = r.kind;
-        r = std::move(f);
+        failure = e.what();
+    } catch (...) {
+        failure = "unknown exception";
+    }
+    if (!failure.empty()) {
+        InputKind kind = r.kind;
+        r = parse_failure(path, "internal error while analysing (" + failure + "); please report it with this file", {1, 1},
+                          filter);
+        r.kind = kind;
     }
     r.source = std::move(text);
     return r;

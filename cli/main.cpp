@@ -50,6 +50,7 @@ struct Options {
     unsigned jobs = 0;
     bool list_rules = false, version = false, quiet = false, report_suppressed = false;
     bool allow_empty = false, strict_parameters = false;
+    bool verbose = false;
 };
 
 // The repository root for SARIF URIs: the nearest directory upwards holding
@@ -250,6 +251,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->default_str("auto");
     app.add_flag("-q,--quiet", o.quiet, "Print only findings, no summary (for hooks)");
+    app.add_flag("--verbose", o.verbose, "Also say which entries a directory walk skipped, and why");
     app.add_flag("--report-suppressed", o.report_suppressed,
                  "Keep suppressed findings in SARIF and JSON output (they never affect the exit code)");
     app.add_flag("--list-rules", o.list_rules, "List every rule and exit (-f json for JSON)");
@@ -346,6 +348,8 @@ int main(int argc, char** argv) {
         if (p != "-") paths.push_back(p);
     Discovery found = discover(paths);
     for (const std::string& p : found.errors) std::cerr << "vpclint: " << p << ": no such file or directory\n";
+    if (o.verbose)
+        for (const std::string& n : found.notes) std::cerr << "vpclint: " << n << "\n";
     unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::vector<FileResult> results = analyse_all(found.files, fo, filter, jobs);
     if (dashes) {
