@@ -397,20 +397,30 @@ int main(int argc, char** argv) {
     in.quiet = o.quiet || summary_to_stderr;
     bool tty = o.output.empty() && isatty(STDOUT_FILENO);
     in.color = colour_wanted(o.color, tty);
-    in.source_line = [&sources](const std::string& file, uint32_t line) -> std::string {
+    // Line starts per file, built once on first use: a lookup per finding
+    // is O(1), not a scan from the top of the file.
+    std::map<std::string, std::vector<size_t>> line_starts;
+    in.source_view = [&sources, &line_starts](const std::string& file, uint32_t line) -> std::string_view {
         auto it = sources.find(file);
         if (it == sources.end() || line == 0) return {};
         const std::string& s = *it->second;
-        size_t pos = 0;
-        for (uint32_t l = 1; l < line; ++l) {
-            pos = s.find('\n', pos);
-            if (pos == std::string::npos) return {};
-            ++pos;
+        auto [ls, fresh] = line_starts.try_emplace(file);
+        if (fresh) {
+            ls->second.push_back(0);
+            for (size_t p = s.find('\n'); p != std::string::npos; p = s.find('\n', p + 1)) ls->second.push_back(p + 1);
         }
-        size_t end = s.find('\n', pos);
-        std::string text = s.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-        if (!text.empty() && text.back() == '\r') text.pop_back();
+        if (line > ls->second.size()) return {};
+        size_t pos = ls->second[line - 1];
+        size_t end = line < ls->second.size() ? ls->second[line] - 1 : s.size();
+        std::string_view text(s.data() + pos, end - pos);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         return text;
+    };
+    // Reporters that copy the line (SARIF, GitLab fingerprints) get it only
+    // when it is of a size people write; a minified file's single line is not.
+    in.source_line = [view = in.source_view](const std::string& file, uint32_t line) -> std::string {
+        std::string_view v = view(file, line);
+        return v.size() > (1u << 20) ? std::string() : std::string(v);
     };
 
     if (o.output.empty()) {
