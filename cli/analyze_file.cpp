@@ -1,6 +1,7 @@
 #include "cli/analyze_file.h"
 
 #include "cli/classify.h"
+#include "parsers/cfn/cfn_frontend.h"
 #include "parsers/text_positions.h"
 
 #include <exception>
@@ -77,21 +78,33 @@ FileResult analyze_unguarded(const std::string& path, std::string& text, const F
     if (c.what == Classification::Skip) return r;
     r.analysed = true;
     if (r.kind == InputKind::CloudFormation) r.declared_parameters = declared_parameters(*loaded.doc);
-    std::vector<Model> models = build_models(*loaded.doc, r.kind, opts);
-    r.diagnostics = check_models(models, filter);
+    // CloudFormation scenarios are built and checked one at a time (each
+    // released before the next); plans and states have one model.
+    std::vector<Suppression> suppressions;
+    if (r.kind == InputKind::CloudFormation) {
+        CfnScenarios scenarios(*loaded.doc, opts);
+        r.diagnostics = check_model_stream(
+            scenarios.count(),
+            [&](size_t i, Model& scratch) -> const Model& { return scratch = scenarios.scenario(i); }, filter,
+            &suppressions);
+    } else {
+        std::vector<Model> models = build_models(*loaded.doc, r.kind, opts);
+        r.diagnostics = check_models(models, filter);
+        suppressions = std::move(models.front().suppressions);
+    }
     // Suppression comments are looked up by line only when the file has
     // one at all; the line table is built once (not a scan per finding).
     if (text.find("vpclint") != std::string::npos) {
         LineTable lines(text);
         const std::string& src = text;
-        apply_suppressions(r.diagnostics, models.front().suppressions, [&](uint32_t line) {
+        apply_suppressions(r.diagnostics, suppressions, [&](uint32_t line) {
             if (line == 0 || line > lines.line_count()) return std::string();
             size_t b = lines.line_start(line - 1);
             size_t e = src.find('\n', b);
             return src.substr(b, (e == std::string::npos ? src.size() : e) - b);
         });
     } else {
-        apply_suppressions(r.diagnostics, models.front().suppressions, [](uint32_t) { return std::string(); });
+        apply_suppressions(r.diagnostics, suppressions, [](uint32_t) { return std::string(); });
     }
     return r;
 }
