@@ -48,7 +48,11 @@ bool read_parameters_file(const std::string& path, std::map<std::string, std::st
     }
     std::stringstream ss;
     ss << in.rdbuf();
-    const std::string text = std::move(ss).str();
+    return parse_parameters_text(path, std::move(ss).str(), out, error);
+}
+
+bool parse_parameters_text(const std::string& path, const std::string& text, std::map<std::string, std::string>& out,
+                           std::string& error) {
     auto position = [&](size_t at) {
         size_t line = 1, col = 1;
         for (size_t i = 0; i < at; ++i) {
