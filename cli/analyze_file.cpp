@@ -13,15 +13,15 @@ namespace vpclint {
 
 namespace {
 
-bool read_file(const std::string& path, std::string& out, std::string& error) {
+bool read_file(const std::string& path, std::string& out, std::string& error, size_t max_bytes) {
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
     if (ec) {
         error = "cannot read file: " + ec.message();
         return false;
     }
-    if (size > kMaxFileBytes) {
-        error = "file is larger than 50 MiB (" + std::to_string(size) + " bytes); not analysed";
+    if (size > max_bytes) {
+        error = file_too_large_message(size, max_bytes);
         return false;
     }
     std::ifstream in(path, std::ios::binary);
@@ -69,7 +69,7 @@ namespace {
 
 FileResult analyze_unguarded(const std::string& path, std::string& text, const FrontendOptions& opts,
                              const RuleFilter& filter) {
-    LoadResult loaded = load_document(path, text);
+    LoadResult loaded = load_document(path, text, opts.max_file_bytes);
     ClassifiedInput c = classify_input(loaded.error ? nullptr : loaded.doc.get(), text);
     if (c.what == Classification::Broken) return parse_failure(path, loaded.error->message, loaded.error->pos, filter);
     FileResult r;
@@ -136,17 +136,17 @@ FileResult analyze_text(const std::string& path, std::string text, const Fronten
 
 FileResult analyze_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter) {
     std::string text, error;
-    if (!read_file(path, text, error)) return parse_failure(path, error, {1, 1}, filter);
+    if (!read_file(path, text, error, opts.max_file_bytes)) return parse_failure(path, error, {1, 1}, filter);
     return analyze_text(path, std::move(text), opts, filter);
 }
 
 std::vector<Model> models_of_file(const std::string& path, const FrontendOptions& opts, std::string* error) {
     std::string text, err;
-    if (!read_file(path, text, err)) {
+    if (!read_file(path, text, err, opts.max_file_bytes)) {
         if (error) *error = err;
         return {};
     }
-    LoadResult loaded = load_document(path, text);
+    LoadResult loaded = load_document(path, text, opts.max_file_bytes);
     if (loaded.error) {
         if (error) *error = loaded.error->message;
         return {};

@@ -1,4 +1,5 @@
 // vpclint command line: discover, analyse in parallel, filter, report.
+#include <cctype>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -51,7 +52,27 @@ struct Options {
     bool list_rules = false, version = false, quiet = false, report_suppressed = false;
     bool allow_empty = false, strict_parameters = false;
     bool verbose = false;
+    std::string max_file_size;
 };
+
+// --max-file-size: bytes, or a number with K, M or G (binary units).
+bool parse_byte_size(const std::string& text, size_t& out) {
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0]))) return false;
+    size_t used = 0;
+    unsigned long long n = 0;
+    try {
+        n = std::stoull(text, &used);
+    } catch (const std::exception&) {
+        return false;
+    }
+    std::string unit = text.substr(used);
+    for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    unsigned shift = unit.empty() || unit == "B" ? 0 : unit[0] == 'K' ? 10 : unit[0] == 'M' ? 20 : unit[0] == 'G' ? 30 : 99;
+    if (shift == 99 || (unit.size() > 1 && unit.substr(1) != "B" && unit.substr(1) != "IB")) return false;
+    if (n > (~0ull >> shift)) return false;
+    out = static_cast<size_t>(n << shift);
+    return out > 0;
+}
 
 // The repository root for SARIF URIs: the nearest directory upwards holding
 // .git (a directory, or a file in a worktree or submodule), else the working
@@ -252,6 +273,8 @@ int main(int argc, char** argv) {
         ->default_str("auto");
     app.add_flag("-q,--quiet", o.quiet, "Print only findings, no summary (for hooks)");
     app.add_flag("--verbose", o.verbose, "Also say which entries a directory walk skipped, and why");
+    app.add_option("--max-file-size", o.max_file_size,
+                   "Larger files are not read (VL001): bytes or with K, M, G (default 1G)");
     app.add_flag("--report-suppressed", o.report_suppressed,
                  "Keep suppressed findings in SARIF and JSON output (they never affect the exit code)");
     app.add_flag("--list-rules", o.list_rules, "List every rule and exit (-f json for JSON)");
@@ -302,6 +325,10 @@ int main(int argc, char** argv) {
 
     FrontendOptions fo;
     fo.tf_root = o.tf_root;
+    if (!o.max_file_size.empty() && !parse_byte_size(o.max_file_size, fo.max_file_bytes)) {
+        std::cerr << "vpclint: --max-file-size expects a size such as 500M or 2G, got '" << o.max_file_size << "'\n";
+        return 2;
+    }
     if (!o.tf_root.empty() && !std::filesystem::is_directory(o.tf_root)) {
         std::cerr << "vpclint: --tf-root " << o.tf_root << ": no such directory\n";
         return 2;

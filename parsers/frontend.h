@@ -21,6 +21,7 @@ struct FrontendOptions {
     // fixed; parameters not listed here are condition switches.
     std::map<std::string, std::string> parameters;
     std::string tf_root;  // where .tf files live (Terraform locations)
+    size_t max_file_bytes = kMaxFileBytes;  // --max-file-size: larger files are VL001, not read
 };
 
 // One model per feasible condition scenario (at least one). Problems
