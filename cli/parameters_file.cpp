@@ -78,6 +78,10 @@ bool parse_parameters_text(const std::string& path, const std::string& text, std
         size_t at = e.byte ? std::min<size_t>(e.byte - 1, text.size()) : 0;
         error = position(at) + ": parameters file is not valid JSON";
         return false;
+    } catch (const nlohmann::json::exception& e) {
+        // A number beyond double's range (5E+333) is out_of_range, not a parse error.
+        error = path + ": parameters file cannot be read (" + e.what() + ")";
+        return false;
     }
     if (j.is_object() && j.contains("Parameters") && j["Parameters"].is_object()) j = j["Parameters"];
     if (j.is_array()) {
