@@ -1,12 +1,15 @@
 #include "cli/analyze_file.h"
 
 #include "cli/classify.h"
-#include "parsers/terraform/remote_state.h"
 #include "core/rule.h"
+#include "parsers/cfn/cfn_frontend.h"
+#include "parsers/terraform/remote_state.h"
+#include "parsers/text_positions.h"
 
 #include <algorithm>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -22,15 +25,15 @@ Diagnostic finding(const std::string& message, const Location& loc, const std::s
 
 namespace {
 
-bool read_file(const std::string& path, std::string& out, std::string& error) {
+bool read_file(const std::string& path, std::string& out, std::string& error, size_t max_bytes) {
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
     if (ec) {
         error = "cannot read file: " + ec.message();
         return false;
     }
-    if (size > kMaxFileBytes) {
-        error = "file is larger than 50 MiB (" + std::to_string(size) + " bytes); not analysed";
+    if (size > max_bytes) {
+        error = file_too_large_message(size, max_bytes);
         return false;
     }
     std::ifstream in(path, std::ios::binary);
@@ -122,67 +125,114 @@ void report_inline_without_reason(const RuleFilter& filter, const std::function<
     sort_diagnostics(diagnostics);
 }
 
-}  // namespace
+// Suppressions, and the suppression hygiene of VL003/VL004. Comments are
+// looked up by line only when the file mentions vpclint at all; the line
+// table is built once (not a scan from the top per finding).
+void finish_diagnostics(FileResult& r, const std::string& src, const std::vector<Suppression>& declared,
+                        const RuleFilter& filter) {
+    std::optional<LineTable> lines;
+    if (src.find("vpclint") != std::string::npos) lines.emplace(src);
+    auto line_of = [&](uint32_t line) -> std::string {
+        if (!lines || line == 0 || line > lines->line_count()) return {};
+        size_t b = lines->line_start(line - 1);
+        size_t e = src.find('\n', b);
+        return src.substr(b, (e == std::string::npos ? src.size() : e) - b);
+    };
+    apply_suppressions(r.diagnostics, declared, line_of);
+    report_inline_without_reason(filter, line_of, r.diagnostics);
+    report_unused_suppressions(declared, filter, r.diagnostics);
+}
 
-PreparedFile prepare_text(const std::string& path, std::string text, const FrontendOptions& opts,
-                          const RuleFilter& filter) {
-    PreparedFile p;
-    LoadResult loaded = load_document(path, text);
+std::string internal_error(const std::string& what) {
+    return "internal error while analysing (" + what + "); please report it with this file";
+}
+
+void prepare_unguarded(PreparedFile& p, const std::string& path, const std::string& text, const FrontendOptions& opts,
+                       const RuleFilter& filter, const ModelHook& hook) {
+    LoadResult loaded = load_document(path, text, opts.max_file_bytes);
     ClassifiedInput c = classify_input(loaded.error ? nullptr : loaded.doc.get(), text);
     if (c.what == Classification::Broken) {
         p.result = parse_failure(path, loaded.error->message, loaded.error->pos, filter);
-        p.result.source = std::move(text);
-        return p;
+        return;
     }
     FileResult& r = p.result;
     r.path = path;
     r.kind = c.kind;
-    if (c.what == Classification::Skip) return p;
+    if (c.what == Classification::Skip) return;
     r.analysed = true;
-    if (r.kind == InputKind::CloudFormation) r.declared_parameters = declared_parameters(*loaded.doc);
-    try {
-        p.models = build_models(*loaded.doc, r.kind, opts);
-        if (r.kind == InputKind::CloudFormation) {
-            p.exports = cfn::stack_exports(*loaded.doc, opts.parameters);
-            p.nested = cfn::nested_stacks(*loaded.doc);
+    if (r.kind == InputKind::CloudFormation) {
+        r.declared_parameters = declared_parameters(*loaded.doc);
+        p.exports = cfn::stack_exports(*loaded.doc, opts.parameters);
+        p.nested = cfn::nested_stacks(*loaded.doc);
+        // A template that takes no part in linking (it exports and imports
+        // nothing and nests no stack) is checked here, one condition
+        // scenario at a time, each released before the next: the memory of
+        // one model, not of every scenario.
+        if (p.exports.empty() && p.nested.empty() && text.find("ImportValue") == std::string::npos) {
+            CfnScenarios scenarios(*loaded.doc, opts);
+            std::vector<Suppression> declared;
+            r.diagnostics = check_model_stream(
+                scenarios.count(),
+                [&](size_t i, Model& scratch) -> const Model& {
+                    std::vector<Model> one;
+                    one.push_back(scenarios.scenario(i));
+                    if (hook) hook(one);
+                    scratch = std::move(one.front());
+                    return scratch;
+                },
+                filter, &declared);
+            finish_diagnostics(r, text, declared, filter);
+            return;
         }
-        if (r.kind == InputKind::TerraformPlan) p.remote_state_outputs = tf::remote_state_outputs(*loaded.doc);
-        if (r.kind == InputKind::TerraformState) p.resource_ids = tf::resource_ids(*loaded.doc);
-    } catch (const std::exception& e) {
-        // A defect of ours must not hide the other files' results.
-        FileResult f = parse_failure(path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);
-        f.kind = r.kind;
-        r = std::move(f);
-        p.models.clear();
     }
-    r.source = std::move(text);
+    if (r.kind == InputKind::TerraformPlan) p.remote_state_outputs = tf::remote_state_outputs(*loaded.doc);
+    if (r.kind == InputKind::TerraformState) p.resource_ids = tf::resource_ids(*loaded.doc);
+    p.models = build_models(*loaded.doc, r.kind, opts);
+    if (hook) hook(p.models);
+}
+
+}  // namespace
+
+PreparedFile prepare_text(const std::string& path, std::string text, const FrontendOptions& opts,
+                          const RuleFilter& filter, const ModelHook& hook) {
+    PreparedFile p;
+    std::string failure;
+    // A defect of ours (or memory running out on one file) must not hide
+    // the other files' results: it becomes this file's VL001.
+    try {
+        prepare_unguarded(p, path, text, opts, filter, hook);
+    } catch (const std::exception& e) {
+        failure = e.what();
+    } catch (...) {
+        failure = "unknown exception";
+    }
+    if (!failure.empty()) {
+        InputKind kind = p.result.kind;
+        p = PreparedFile{};
+        p.result = parse_failure(path, internal_error(failure), {1, 1}, filter);
+        p.result.kind = kind;
+    }
+    p.result.source = std::move(text);
     return p;
 }
 
 void finish_file(PreparedFile& p, const RuleFilter& filter) {
     if (p.models.empty()) return;
     FileResult& r = p.result;
+    std::string failure;
     try {
         r.diagnostics = check_models(p.models, filter);
         std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
             return std::find(p.linked_files.begin(), p.linked_files.end(), d.loc.file) != p.linked_files.end();
         });
-        const std::string& src = r.source;
-        const std::vector<Suppression>& declared = p.models.front().suppressions;
-        auto line_of = [&src](uint32_t line) {
-            size_t pos = 0;
-            for (uint32_t l = 1; l < line && pos != std::string::npos; ++l) {
-                pos = src.find('\n', pos);
-                if (pos != std::string::npos) ++pos;
-            }
-            if (pos == std::string::npos || line == 0) return std::string();
-            return src.substr(pos, src.find('\n', pos) - pos);
-        };
-        apply_suppressions(r.diagnostics, declared, line_of);
-        report_inline_without_reason(filter, line_of, r.diagnostics);
-        report_unused_suppressions(declared, filter, r.diagnostics);
+        finish_diagnostics(r, r.source, p.models.front().suppressions, filter);
     } catch (const std::exception& e) {
-        FileResult f = parse_failure(r.path, std::string("internal error while analysing: ") + e.what(), {1, 1}, filter);
+        failure = e.what();
+    } catch (...) {
+        failure = "unknown exception";
+    }
+    if (!failure.empty()) {
+        FileResult f = parse_failure(r.path, internal_error(failure), {1, 1}, filter);
         f.kind = r.kind;
         f.source = std::move(r.source);
         r = std::move(f);
@@ -198,14 +248,15 @@ FileResult analyze_text(const std::string& path, std::string text, const Fronten
     return std::move(p.result);
 }
 
-PreparedFile prepare_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter) {
+PreparedFile prepare_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter,
+                          const ModelHook& hook) {
     std::string text, error;
-    if (!read_file(path, text, error)) {
+    if (!read_file(path, text, error, opts.max_file_bytes)) {
         PreparedFile p;
         p.result = parse_failure(path, error, {1, 1}, filter);
         return p;
     }
-    return prepare_text(path, std::move(text), opts, filter);
+    return prepare_text(path, std::move(text), opts, filter, hook);
 }
 
 FileResult analyze_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter) {
@@ -216,11 +267,11 @@ FileResult analyze_file(const std::string& path, const FrontendOptions& opts, co
 
 std::vector<Model> models_of_file(const std::string& path, const FrontendOptions& opts, std::string* error) {
     std::string text, err;
-    if (!read_file(path, text, err)) {
+    if (!read_file(path, text, err, opts.max_file_bytes)) {
         if (error) *error = err;
         return {};
     }
-    LoadResult loaded = load_document(path, text);
+    LoadResult loaded = load_document(path, text, opts.max_file_bytes);
     if (loaded.error) {
         if (error) *error = loaded.error->message;
         return {};

@@ -1,6 +1,7 @@
 // One input file through the whole pipeline: read, load, classify, model,
 // check. Never throws: every problem becomes a diagnostic.
 #pragma once
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -51,9 +52,16 @@ struct PreparedFile {
     // Terraform state: its resources by id (id -> address).
     std::map<std::string, std::string> resource_ids;
 };
-PreparedFile prepare_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter);
+// Run on the models of a file before they are checked (the configuration's
+// declared needs).
+using ModelHook = std::function<void(std::vector<Model>&)>;
+// A template that takes no part in linking (no exports, imports or nested
+// stacks) is checked here, one scenario at a time: its result is final and
+// `models` stays empty.
+PreparedFile prepare_file(const std::string& path, const FrontendOptions& opts, const RuleFilter& filter,
+                          const ModelHook& hook = {});
 PreparedFile prepare_text(const std::string& path, std::string text, const FrontendOptions& opts,
-                          const RuleFilter& filter);
+                          const RuleFilter& filter, const ModelHook& hook = {});
 // Runs the rules and the declared suppressions; frees the models.
 void finish_file(PreparedFile& f, const RuleFilter& filter);
 

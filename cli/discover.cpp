@@ -66,18 +66,47 @@ Discovery discover(const std::vector<std::string>& paths, const SkipFn& skip) {
                 out = skip(dir.string(), true);
             if (!out) tf_dirs.insert(t);
         }
+        auto skipped = [&](const fs::path& e, bool is_dir) {
+            std::error_code aec;
+            return skip && skip(fs::absolute(e, aec).lexically_normal().string(), is_dir);
+        };
+        // An explicit stack of directories, each read with error codes: an
+        // entry that cannot be examined (a symlink loop, a dangling link, a
+        // directory we may not read) is skipped with a note, never thrown,
+        // and the rest of the walk goes on. Directory symlinks are not
+        // followed, so a loop cannot trap the walk; FIFOs and devices are
+        // not regular files and are never opened.
         std::vector<std::string> found;
-        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-        while (!ec && it != end) {
-            const fs::directory_entry& e = *it;
-            std::error_code ec2;
-            auto skipped = [&](bool dir) { return skip && skip(fs::absolute(e.path(), ec2).lexically_normal().string(), dir); };
-            if (e.is_directory(ec2) && !e.is_symlink(ec2)) {
-                if (skipped_dir(e.path().filename().string()) || skipped(true)) it.disable_recursion_pending();
-            } else if (e.is_regular_file(ec2) && candidate_name(e.path()) && !skipped(false)) {
-                found.push_back(display_path(e.path().string()));
+        std::vector<fs::path> pending{fs::path(p)};
+        while (!pending.empty()) {
+            fs::path dir = std::move(pending.back());
+            pending.pop_back();
+            std::error_code dec;
+            fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, dec), end;
+            if (dec) {
+                d.notes.push_back(dir.generic_string() + ": skipped: " + dec.message());
+                continue;
             }
-            it.increment(ec);
+            for (; it != end; it.increment(dec)) {
+                const fs::directory_entry& e = *it;
+                std::error_code lec, tec;
+                bool link = e.is_symlink(lec);
+                fs::file_status target = e.status(tec);
+                if (lec || (tec && !link)) {
+                    d.notes.push_back(e.path().generic_string() + ": skipped: " + (lec ? lec : tec).message());
+                } else if (link && tec) {
+                    // A dangling link or a loop of links.
+                    d.notes.push_back(e.path().generic_string() + ": skipped: " + tec.message());
+                } else if (fs::is_directory(target)) {
+                    if (link) d.notes.push_back(e.path().generic_string() + ": skipped: a symbolic link to a directory");
+                    else if (!skipped_dir(e.path().filename().string()) && !skipped(e.path(), true)) pending.push_back(e.path());
+                } else if (fs::is_regular_file(target)) {
+                    if (candidate_name(e.path()) && !skipped(e.path(), false)) found.push_back(display_path(e.path().string()));
+                } else if (candidate_name(e.path())) {
+                    d.notes.push_back(e.path().generic_string() + ": skipped: not a regular file");
+                }
+            }
+            if (dec) d.notes.push_back(dir.generic_string() + ": listing stopped: " + dec.message());
         }
         std::sort(found.begin(), found.end());
         for (auto& f : found) d.files.push_back({std::move(f), false});

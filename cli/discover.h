@@ -15,6 +15,7 @@ struct InputFile {
 struct Discovery {
     std::vector<InputFile> files;
     std::vector<std::string> errors;  // paths that do not exist
+    std::vector<std::string> notes;   // entries a directory walk skipped, and why (--verbose)
 };
 
 // Directories are walked recursively (not following directory symlinks, so

@@ -1,4 +1,5 @@
 // vpclint command line: discover, analyse in parallel, filter, report.
+#include <cctype>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -70,6 +71,8 @@ struct Options {
     std::vector<std::string> stack_names;
     std::string exports, baseline, write_baseline;
     std::vector<std::string> tf_remote_states;
+    bool verbose = false;
+    std::string max_file_size;
 };
 
 // --stack-name FILE=NAME and the configuration's `stacks:` (the flag wins),
@@ -91,6 +94,25 @@ bool stack_link_options(const Options& o, const Config& config, const std::vecto
         out.stack_names[fs::absolute(arg.substr(0, eq)).lexically_normal().string()] = arg.substr(eq + 1);
     }
     return o.exports.empty() || read_exports_file(o.exports, out.exports, error);
+}
+
+// --max-file-size: bytes, or a number with K, M or G (binary units).
+bool parse_byte_size(const std::string& text, size_t& out) {
+    if (text.empty() || !std::isdigit(static_cast<unsigned char>(text[0]))) return false;
+    size_t used = 0;
+    unsigned long long n = 0;
+    try {
+        n = std::stoull(text, &used);
+    } catch (const std::exception&) {
+        return false;
+    }
+    std::string unit = text.substr(used);
+    for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    unsigned shift = unit.empty() || unit == "B" ? 0 : unit[0] == 'K' ? 10 : unit[0] == 'M' ? 20 : unit[0] == 'G' ? 30 : 99;
+    if (shift == 99 || (unit.size() > 1 && unit.substr(1) != "B" && unit.substr(1) != "IB")) return false;
+    if (n > (~0ull >> shift)) return false;
+    out = static_cast<size_t>(n << shift);
+    return out > 0;
 }
 
 // The repository root for SARIF URIs: the nearest directory upwards holding
@@ -196,10 +218,16 @@ void in_parallel(size_t n, unsigned jobs, const F& job) {
 std::vector<PreparedFile> prepare_all(const std::vector<InputFile>& files, const FrontendOptions& fo,
                                       const Config& config, const RuleFilter& filter, unsigned jobs) {
     std::vector<PreparedFile> prepared(files.size());
+    const ModelHook needs = [&config](std::vector<Model>& models) { apply_config_needs(config, models); };
     in_parallel(files.size(), jobs, [&](size_t i) {
         FrontendOptions own = fo;
         own.parameters = parameters_for(config, files[i].path, fo.parameters);
-        prepared[i] = files[i].tf_root ? prepare_tf_root(files[i].path, own) : prepare_file(files[i].path, own, filter);
+        if (files[i].tf_root) {
+            prepared[i] = prepare_tf_root(files[i].path, own);
+            needs(prepared[i].models);
+        } else {
+            prepared[i] = prepare_file(files[i].path, own, filter, needs);
+        }
     });
     return prepared;
 }
@@ -338,6 +366,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->default_str("auto");
     app.add_flag("-q,--quiet", o.quiet, "Print only findings, no summary (for hooks)");
+    app.add_flag("--verbose", o.verbose, "Also say which entries a directory walk skipped, and why");
+    app.add_option("--max-file-size", o.max_file_size,
+                   "Larger files are not read (VL001): bytes or with K, M, G (default 1G)");
     app.add_flag("--report-suppressed", o.report_suppressed,
                  "Keep suppressed findings in SARIF and JSON output (they never affect the exit code)");
     app.add_flag("--list-rules", o.list_rules, "List every rule and exit (-f json for JSON)");
@@ -445,6 +476,10 @@ int main(int argc, char** argv) {
             std::cerr << "vpclint: --tf-var-file " << f << ": no such file\n";
             return 2;
         }
+    if (!o.max_file_size.empty() && !parse_byte_size(o.max_file_size, fo.max_file_bytes)) {
+        std::cerr << "vpclint: --max-file-size expects a size such as 500M or 2G, got '" << o.max_file_size << "'\n";
+        return 2;
+    }
     if (!o.tf_root.empty() && !std::filesystem::is_directory(o.tf_root)) {
         std::cerr << "vpclint: --tf-root " << o.tf_root << ": no such directory\n";
         return 2;
@@ -529,6 +564,8 @@ int main(int argc, char** argv) {
                config_excludes(config, std::filesystem::absolute(f.path).lexically_normal().string(), false);
     });
     for (const std::string& p : found.errors) std::cerr << "vpclint: " << p << ": no such file or directory\n";
+    if (o.verbose)
+        for (const std::string& n : found.notes) std::cerr << "vpclint: " << n << "\n";
     unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::vector<PreparedFile> prepared = prepare_all(found.files, fo, config, filter, jobs);
     if (dashes) {
@@ -536,10 +573,10 @@ int main(int argc, char** argv) {
         ss << std::cin.rdbuf();
         FrontendOptions own = fo;
         own.parameters = parameters_for(config, o.stdin_filename, fo.parameters);
-        prepared.push_back(prepare_text(o.stdin_filename, std::move(ss).str(), own, filter));
+        prepared.push_back(prepare_text(o.stdin_filename, std::move(ss).str(), own, filter,
+                                        [&config](std::vector<Model>& models) { apply_config_needs(config, models); }));
         found.files.push_back({o.stdin_filename, true});
     }
-    for (PreparedFile& p : prepared) apply_config_needs(config, p.models);
     StackLinkOptions link_opts;
     if (!stack_link_options(o, config, prepared, link_opts, error)) {
         std::cerr << "vpclint: " << error << "\n";
@@ -579,20 +616,30 @@ int main(int argc, char** argv) {
         for (Diagnostic& d : r.diagnostics) all.push_back(std::move(d));
     }
     sort_diagnostics(all);
-    auto source_line = [&sources](const std::string& file, uint32_t line) -> std::string {
+    // Line starts per file, built once on first use: a lookup per finding
+    // is O(1), not a scan from the top of the file.
+    std::map<std::string, std::vector<size_t>> line_starts;
+    auto source_view = [&sources, &line_starts](const std::string& file, uint32_t line) -> std::string_view {
         auto it = sources.find(file);
         if (it == sources.end() || line == 0) return {};
         const std::string& s = *it->second;
-        size_t pos = 0;
-        for (uint32_t l = 1; l < line; ++l) {
-            pos = s.find('\n', pos);
-            if (pos == std::string::npos) return {};
-            ++pos;
+        auto [ls, fresh] = line_starts.try_emplace(file);
+        if (fresh) {
+            ls->second.push_back(0);
+            for (size_t p = s.find('\n'); p != std::string::npos; p = s.find('\n', p + 1)) ls->second.push_back(p + 1);
         }
-        size_t end = s.find('\n', pos);
-        std::string text = s.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-        if (!text.empty() && text.back() == '\r') text.pop_back();
+        if (line > ls->second.size()) return {};
+        size_t pos = ls->second[line - 1];
+        size_t end = line < ls->second.size() ? ls->second[line] - 1 : s.size();
+        std::string_view text(s.data() + pos, end - pos);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
         return text;
+    };
+    // Reporters that copy the line (SARIF, GitLab fingerprints) get it only
+    // when it is of a size people write; a minified file's single line is not.
+    auto source_line = [view = source_view](const std::string& file, uint32_t line) -> std::string {
+        std::string_view v = view(file, line);
+        return v.size() > (1u << 20) ? std::string() : std::string(v);
     };
     // Baselines: --write-baseline records the findings and baselines them in
     // this run; --baseline marks what it records as suppressed.
@@ -662,6 +709,7 @@ int main(int argc, char** argv) {
     in.quiet = o.quiet || summary_to_stderr;
     bool tty = o.output.empty() && isatty(STDOUT_FILENO);
     in.color = colour_wanted(o.color, tty);
+    in.source_view = source_view;
     in.source_line = source_line;
 
     if (o.output.empty()) {

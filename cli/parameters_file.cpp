@@ -5,6 +5,9 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
+#include "core/document.h"
+#include "parsers/json_depth.h"
+
 namespace vpclint {
 
 bool parse_parameter_args(const std::vector<std::string>& items, std::map<std::string, std::string>& out,
@@ -45,13 +48,12 @@ bool read_parameters_file(const std::string& path, std::map<std::string, std::st
     }
     std::stringstream ss;
     ss << in.rdbuf();
-    const std::string text = std::move(ss).str();
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        // e.byte is 1-based and points just past the offending character.
-        size_t at = e.byte ? std::min<size_t>(e.byte - 1, text.size()) : 0;
+    return parse_parameters_text(path, std::move(ss).str(), out, error);
+}
+
+bool parse_parameters_text(const std::string& path, const std::string& text, std::map<std::string, std::string>& out,
+                           std::string& error) {
+    auto position = [&](size_t at) {
         size_t line = 1, col = 1;
         for (size_t i = 0; i < at; ++i) {
             if (text[i] == '\n') {
@@ -61,7 +63,24 @@ bool read_parameters_file(const std::string& path, std::map<std::string, std::st
                 ++col;
             }
         }
-        error = path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": parameters file is not valid JSON";
+        return path + ":" + std::to_string(line) + ":" + std::to_string(col);
+    };
+    // Reading the values back (as_text) recurses: bound the nesting first.
+    if (size_t deep = json_too_deep(text, kMaxDepth); deep != std::string::npos) {
+        error = position(deep) + ": parameters file nests more than " + std::to_string(kMaxDepth) + " levels";
+        return false;
+    }
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // e.byte is 1-based and points just past the offending character.
+        size_t at = e.byte ? std::min<size_t>(e.byte - 1, text.size()) : 0;
+        error = position(at) + ": parameters file is not valid JSON";
+        return false;
+    } catch (const nlohmann::json::exception& e) {
+        // A number beyond double's range (5E+333) is out_of_range, not a parse error.
+        error = path + ": parameters file cannot be read (" + e.what() + ")";
         return false;
     }
     if (j.is_object() && j.contains("Parameters") && j["Parameters"].is_object()) j = j["Parameters"];

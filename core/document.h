@@ -66,7 +66,9 @@ struct LoadResult {
 };
 
 // Limits the loaders enforce (VL001 beyond them, never a crash).
-constexpr size_t kMaxFileBytes = 50u * 1024u * 1024u;
+// The default of --max-file-size: Terraform plans of large estates run to
+// hundreds of megabytes.
+constexpr size_t kMaxFileBytes = size_t{1} << 30;
 constexpr unsigned kMaxDepth = 512;
 // Upper bound on nodes reachable through YAML aliases (a "billion laughs"
 // document shares nodes; walking it would still explode).
@@ -76,6 +78,11 @@ LoadResult load_yaml(std::string path, std::string_view text);
 LoadResult load_json(std::string path, std::string_view text);
 // Picks JSON when the first non-blank byte is '{' or '[', YAML otherwise;
 // checks size, NUL bytes and UTF-8 first.
-LoadResult load_document(std::string path, std::string_view text);
+LoadResult load_document(std::string path, std::string_view text, size_t max_bytes = kMaxFileBytes);
+// "file is larger than --max-file-size (…)": the one wording for the reader
+// and the loader.
+std::string file_too_large_message(size_t size, size_t max_bytes);
+// "1 GiB", "50 MiB", "1500 bytes".
+std::string byte_size_text(size_t bytes);
 
 }  // namespace vpclint

@@ -31,11 +31,13 @@ FindingKey key_of(const Diagnostic& d) {
 
 // The smallest set of condition values (greedy) that holds in every scenario
 // where the finding appears and rules out the scenarios where it does not.
-std::string describe_scenario(const std::vector<Model>& models, const std::vector<bool>& holds) {
+using Conditions = std::vector<std::pair<std::string, bool>>;
+
+std::string describe_scenario(const std::vector<Conditions>& models, const std::vector<bool>& holds) {
     std::vector<size_t> in, out;
     for (size_t i = 0; i < models.size(); ++i) (holds[i] ? in : out).push_back(i);
     if (out.empty() || in.empty()) return {};
-    const auto& conds = models[in.front()].conditions;
+    const auto& conds = models[in.front()];
     std::vector<std::pair<std::string, bool>> chosen;
     std::vector<size_t> remaining = out;
     std::vector<bool> used(conds.size(), false);
@@ -47,12 +49,12 @@ std::string describe_scenario(const std::vector<Model>& models, const std::vecto
             // bindings in lambdas.
             const std::pair<std::string, bool>& cond = conds[c];
             bool constant = std::all_of(in.begin(), in.end(), [&](size_t i) {
-                const auto& mc = models[i].conditions;
+                const auto& mc = models[i];
                 return std::find(mc.begin(), mc.end(), cond) != mc.end();
             });
             if (!constant) continue;
             size_t excluded = std::count_if(remaining.begin(), remaining.end(), [&](size_t i) {
-                const auto& mc = models[i].conditions;
+                const auto& mc = models[i];
                 return std::find(mc.begin(), mc.end(), cond) == mc.end();
             });
             // `Param=value` entries: "Env is prod" says more than "Env is not dev".
@@ -65,7 +67,7 @@ std::string describe_scenario(const std::vector<Model>& models, const std::vecto
         chosen.push_back(conds[best]);
         const auto pick = conds[best];
         remaining.erase(std::remove_if(remaining.begin(), remaining.end(), [&](size_t i) {
-                            const auto& mc = models[i].conditions;
+                            const auto& mc = models[i];
                             return std::find(mc.begin(), mc.end(), pick) == mc.end();
                         }),
                         remaining.end());
@@ -130,10 +132,17 @@ void add_plan_locations(const Model& m, std::vector<Diagnostic>& found) {
 
 }  // namespace
 
-std::vector<Diagnostic> check_models(const std::vector<Model>& models, const RuleFilter& filter) {
+std::vector<Diagnostic> check_model_stream(size_t count, const std::function<const Model&(size_t, Model&)>& build,
+                                           const RuleFilter& filter, std::vector<Suppression>* suppressions) {
     std::map<FindingKey, std::pair<Diagnostic, std::vector<bool>>> merged;
-    for (size_t i = 0; i < models.size(); ++i) {
-        const Model& m = models[i];
+    // Only each scenario's condition values are kept: its model and analyses
+    // are released before the next one is built.
+    std::vector<Conditions> conditions(count);
+    for (size_t i = 0; i < count; ++i) {
+        Model scratch;
+        const Model& m = build(i, scratch);
+        conditions[i] = m.conditions;
+        if (i == 0 && suppressions) *suppressions = m.suppressions;
         Analyses analyses = compute_analyses(m);
         std::vector<Diagnostic> found;
         for (const Rule& r : all_rules()) {
@@ -146,7 +155,7 @@ std::vector<Diagnostic> check_models(const std::vector<Model>& models, const Rul
             auto [it, inserted] = merged.try_emplace(key_of(d));
             if (inserted) {
                 it->second.first = std::move(d);
-                it->second.second.assign(models.size(), false);
+                it->second.second.assign(count, false);
             }
             it->second.second[i] = true;
         }
@@ -154,11 +163,16 @@ std::vector<Diagnostic> check_models(const std::vector<Model>& models, const Rul
     std::vector<Diagnostic> out;
     out.reserve(merged.size());
     for (auto& [key, entry] : merged) {
-        append_scenario(entry.first, describe_scenario(models, entry.second));
+        append_scenario(entry.first, describe_scenario(conditions, entry.second));
         out.push_back(std::move(entry.first));
     }
     sort_diagnostics(out);
     return out;
+}
+
+std::vector<Diagnostic> check_models(const std::vector<Model>& models, const RuleFilter& filter) {
+    return check_model_stream(models.size(), [&](size_t i, Model&) -> const Model& { return models[i]; }, filter,
+                              nullptr);
 }
 
 void apply_suppressions(std::vector<Diagnostic>& diagnostics, const std::vector<Suppression>& declared,

@@ -19,6 +19,12 @@ struct RuleFilter {
 // A finding that holds in some scenarios only names the scenario in its
 // message ("when VpcEnabled is true"); identical findings are merged.
 std::vector<Diagnostic> check_models(const std::vector<Model>& models, const RuleFilter& filter);
+// The same for `count` scenario models made one at a time by `build` (into
+// the scratch model it is given, or returning one it owns) and released after
+// checking: the memory of one model, not of every scenario. The first
+// model's suppressions are copied to `suppressions` when given.
+std::vector<Diagnostic> check_model_stream(size_t count, const std::function<const Model&(size_t, Model&)>& build,
+                                           const RuleFilter& filter, std::vector<Suppression>* suppressions);
 
 // Marks the diagnostics that the models' declared suppressions or an inline
 // comment on the reported line (`# vpclint: ignore VL101 reason`) cover.

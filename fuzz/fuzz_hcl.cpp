@@ -1,8 +1,6 @@
 // libFuzzer harness for the HCL2 parser (native and JSON syntax) and the
 // evaluation of what parses: no crash, no hang, bounded recursion on any
-// input. Not wired into CMake here (fuzz/ targets are built by its owner):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I. fuzz/fuzz_hcl.cpp \
-//     parsers/hcl/*.cpp parsers/json_loader.cpp parsers/text_positions.cpp ... -o fuzz_hcl
+// input. Built and replayed like the other harnesses (fuzz/CMakeLists.txt).
 #include <cstddef>
 #include <cstdint>
 #include <string>

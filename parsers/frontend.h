@@ -25,6 +25,7 @@ struct FrontendOptions {
     // Terraform configuration (.tf directories): --tf-var-file and --tf-var K=V, in order.
     std::vector<std::string> tf_var_files;
     std::vector<std::pair<std::string, std::string>> tf_vars;
+    size_t max_file_bytes = kMaxFileBytes;  // --max-file-size: larger files are VL001, not read
 };
 
 // One model per feasible condition scenario (at least one). Problems

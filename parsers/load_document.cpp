@@ -17,9 +17,20 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 }  // namespace
 
-LoadResult load_document(std::string path, std::string_view text) {
-    if (text.size() > kMaxFileBytes)
-        return failure("file is larger than 50 MiB (" + std::to_string(text.size()) + " bytes); not analysed", {1, 1});
+std::string byte_size_text(size_t bytes) {
+    if (bytes >= (size_t{1} << 30) && bytes % (size_t{1} << 30) == 0) return std::to_string(bytes >> 30) + " GiB";
+    if (bytes >= (size_t{1} << 20) && bytes % (size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= (size_t{1} << 10) && bytes % (size_t{1} << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+std::string file_too_large_message(size_t size, size_t max_bytes) {
+    return "file is larger than " + byte_size_text(max_bytes) + " (" + std::to_string(size) +
+           " bytes); not analysed (--max-file-size raises the limit)";
+}
+
+LoadResult load_document(std::string path, std::string_view text, size_t max_bytes) {
+    if (text.size() > max_bytes) return failure(file_too_large_message(text.size(), max_bytes), {1, 1});
     if (Utf16Bom bom = utf16_bom(text); bom != Utf16Bom::None) {
         std::string utf8;
         size_t bad = 0;
@@ -28,7 +39,7 @@ LoadResult load_document(std::string path, std::string_view text) {
             return failure(utf32 ? "invalid UTF-32 (a code point beyond U+10FFFF, a surrogate, or a truncated unit)"
                                  : "invalid UTF-16 (unpaired surrogate or odd length)",
                            LineTable(utf8).pos_of_offset(bad));
-        return load_document(std::move(path), utf8);
+        return load_document(std::move(path), utf8, max_bytes);
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     size_t first = text.find_first_not_of(" \t\r\n");

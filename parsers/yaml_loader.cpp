@@ -10,6 +10,7 @@
 #include <istream>
 #include <streambuf>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/document.h"
 #include "parsers/cfn_short_tags.h"
@@ -77,8 +78,8 @@ public:
         n.begin = pos(begin);
         n.end = pos(end);
         last_end_ = end;
-        remember(anchor, &n, 1);
-        add(&n, 1, n.begin, n.end);
+        remember(anchor, &n, 1, 1);
+        add(&n, 1, 1, n.begin, n.end);
     }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -87,7 +88,13 @@ public:
         auto it = anchors_.find(anchor);
         if (it == anchors_.end()) throw BuildError{"alias to an unknown or unfinished anchor", pos(at)};
         last_end_ = end;
-        add(it->second.node, it->second.weight, pos(at), pos(end));
+        ++aliases_;
+        // An alias adds the anchored subtree's whole depth where it stands.
+        if (stack_.size() + it->second.height > kYamlMaxDepth)
+            throw BuildError{"nesting deeper than " + std::to_string(kYamlMaxDepth) +
+                                 " levels through YAML aliases (an alias here repeats a nested value)",
+                             pos(at)};
+        add(it->second.node, it->second.weight, it->second.height, pos(at), pos(end));
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -116,18 +123,20 @@ public:
                    (end > content && (first == '"' || first == '\'' || first == '|' || first == '>'));
         last_end_ = end;
         const Node* result = &n;
-        size_t weight = 1;
+        size_t weight = 1, height = 1;
         if (is_cfn_short_tag(tag)) {
             const Node* arg = &n;
             if (tag == "!GetAtt") {
                 arg = split_get_att(n, content, end);
                 weight += 3;
+                ++height;
             }
             result = wrap(tag, arg, props);
             ++weight;
+            ++height;
         }
-        remember(anchor, result, weight);
-        add(result, weight, result->begin, result->end);
+        remember(anchor, result, weight, height);
+        add(result, weight, height, result->begin, result->end);
     }
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -162,6 +171,11 @@ private:
         YamlProperties props;
         YAML::anchor_t anchor = YAML::NullAnchor;
         size_t weight = 1;  // nodes reachable from here, aliases expanded
+        size_t height = 1;  // levels below and including this node, aliases expanded
+        // Mappings merged in with `<<: *defaults` (YAML merge keys), applied
+        // when the mapping closes: its own keys win, then earlier merges.
+        std::vector<const Node*> merges;
+        bool key_quoted = false;
         // Mappings: a key was read, its value comes next.
         bool have_key = false;
         std::string key;
@@ -172,6 +186,7 @@ private:
     struct Anchored {
         const Node* node;
         size_t weight;
+        size_t height;
     };
 
     // The mark's byte offset (yaml-cpp reads our UTF-8 bytes one by one). Its
@@ -223,8 +238,8 @@ private:
         return &m;
     }
 
-    void remember(YAML::anchor_t anchor, const Node* n, size_t weight) {
-        if (anchor != YAML::NullAnchor) anchors_[anchor] = {n, weight};
+    void remember(YAML::anchor_t anchor, const Node* n, size_t weight, size_t height) {
+        if (anchor != YAML::NullAnchor) anchors_[anchor] = {n, weight, height};
     }
 
     void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, NodeKind kind) {
@@ -257,37 +272,55 @@ private:
             if (close != std::string_view::npos) last_end_ = close;
         }
         n->end = pos(std::max(last_end_, f.props.content));
+        if (!f.merges.empty()) apply_merges(*n, f.merges);
         const Node* result = n;
-        size_t weight = f.weight;
+        size_t weight = f.weight, height = f.height;
         if (f.short_tag) {
             result = wrap(f.tag, n, f.props);
             ++weight;
+            ++height;
         }
-        remember(f.anchor, result, weight);
-        add(result, weight, result->begin, result->end);
+        remember(f.anchor, result, weight, height);
+        add(result, weight, height, result->begin, result->end);
     }
 
     // Attaches a finished node (or a shared, aliased one) to the open
     // collection. `begin`/`end` are where this occurrence is written.
-    void add(const Node* n, size_t weight, SourcePos begin, SourcePos end) {
+    void add(const Node* n, size_t weight, size_t height, SourcePos begin, SourcePos end) {
         if (stack_.empty()) {
             root_ = n;
             return;
         }
         Frame& f = stack_.back();
         f.weight += weight;
+        f.height = std::max(f.height, height + 1);
         if (f.weight > kMaxExpandedNodes)
-            throw BuildError{"YAML aliases expand to more than " + std::to_string(kMaxExpandedNodes) +
-                                 " nodes (an alias bomb?)",
+            throw BuildError{aliases_ ? "YAML aliases expand to more than " + std::to_string(kMaxExpandedNodes) +
+                                            " nodes (an alias bomb?)"
+                                      : "the document has more than " + std::to_string(kMaxExpandedNodes) +
+                                            " nodes, more than vpclint reads from one YAML file",
                              begin};
         if (f.node->kind == NodeKind::Sequence) {
             f.node->items.push_back(n);
             return;
         }
         if (f.have_key) {
+            f.have_key = false;
+            if (f.key == "<<" && !f.key_quoted) {
+                // A merge key: a mapping, or a list of mappings.
+                if (n->is_mapping()) {
+                    f.merges.push_back(n);
+                } else if (n->is_sequence() && std::all_of(n->items.begin(), n->items.end(),
+                                                           [](const Node* i) { return i->is_mapping(); })) {
+                    f.merges.insert(f.merges.end(), n->items.begin(), n->items.end());
+                } else {
+                    throw BuildError{"invalid YAML: a merge key '<<' needs a mapping or a list of mappings", begin};
+                }
+                f.key.clear();
+                return;
+            }
             f.node->entries.push_back({std::move(f.key), f.key_begin, f.key_end, n});
             f.key.clear();
-            f.have_key = false;
             return;
         }
         // CloudFormation keys are strings; a collection or an intrinsic as a
@@ -295,6 +328,7 @@ private:
         if (n->kind == NodeKind::Sequence || n->kind == NodeKind::Mapping)
             throw BuildError{"a mapping key must be a plain value, not a list, mapping or tagged value", begin};
         f.key = n->text;
+        f.key_quoted = n->quoted;
         f.key_begin = begin;
         f.key_end = end;
         f.have_key = true;
@@ -302,9 +336,23 @@ private:
             throw BuildError{duplicate_key_message(f.key, first), begin};
     }
 
+    // YAML merge keys: entries of the merged mappings that the mapping does
+    // not set itself, keeping the positions where they are written.
+    static void apply_merges(Node& n, const std::vector<const Node*>& merges) {
+        std::unordered_set<std::string_view> have;
+        for (const MapEntry& e : n.entries) have.insert(e.key);
+        std::vector<MapEntry> added;
+        for (const Node* m : merges)
+            for (const MapEntry& e : m->entries)
+                if (have.insert(e.key).second) added.push_back(e);
+        // `have` views keys of n.entries: append only after it is done.
+        n.entries.insert(n.entries.end(), added.begin(), added.end());
+    }
+
     Document& doc_;
     std::string_view text_;
     const LineTable& lines_;
+    size_t aliases_ = 0;
     std::vector<Frame> stack_;
     std::unordered_map<YAML::anchor_t, Anchored> anchors_;
     const Node* root_ = nullptr;

@@ -41,7 +41,7 @@ void write_gitlab(const ReportInput& in, std::ostream& out) {
         j["location"]["lines"]["begin"] = std::max<uint32_t>(d.loc.line, 1);
         arr.push_back(std::move(j));
     }
-    out << arr.dump(2) << "\n";
+    out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace vpclint

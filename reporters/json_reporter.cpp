@@ -40,7 +40,7 @@ void write_json(const ReportInput& in, std::ostream& out) {
         for (const auto& r : d.path) j["path"].push_back(location_json(r.loc, r.message));
         arr.push_back(std::move(j));
     }
-    out << arr.dump(2) << "\n";
+    out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace vpclint

@@ -337,7 +337,7 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
     doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
     doc["version"] = "2.1.0";
     doc["runs"] = json::array({std::move(run)});
-    out << doc.dump(2) << "\n";
+    out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace vpclint

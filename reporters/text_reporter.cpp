@@ -2,6 +2,7 @@
 // fix, the explanation path and related locations, then a summary.
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "reporters/format_writers.h"
@@ -63,19 +64,26 @@ struct Shown {
     uint32_t col = 0, end_col = 0;
 };
 
-Shown clip_line(const std::string& line, uint32_t col, uint32_t end_col) {
-    std::vector<size_t> starts;  // byte offset of each code point
-    for (size_t i = 0; i < line.size(); ++i)
-        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
-    if (starts.size() <= kShownWidth) return {line, col, end_col};
+Shown clip_line(std::string_view line, uint32_t col, uint32_t end_col) {
+    // Code points are counted only as far as the window needs: the cost is
+    // the column, never the whole line.
     uint32_t c = std::max<uint32_t>(col, 1);
     size_t first = c > kShownWidth / 3 ? c - 1 - kShownWidth / 3 : 0;  // 0-based code point
-    first = std::min(first, starts.size() - kShownWidth);
+    std::vector<size_t> starts;  // byte offset of each code point, up to the window's end
+    size_t want = first + kShownWidth + 1;
+    for (size_t i = 0; i < line.size() && starts.size() < want; ++i)
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
+    bool longer = starts.size() == want;
+    if (!longer && starts.size() <= kShownWidth) return {std::string(line), col, end_col};
+    if (!longer) {
+        // The line ends inside the window: show its last kShownWidth code points.
+        first = std::min(first, starts.size() - kShownWidth);
+    }
     size_t last = first + kShownWidth;  // one past
     Shown s;
     bool head = first > 0, tail = last < starts.size();
     size_t from = starts[first], to = tail ? starts[last] : line.size();
-    s.line = (head ? "…" : "") + line.substr(from, to - from) + (tail ? "…" : "");
+    s.line = (head ? "…" : "") + std::string(line.substr(from, to - from)) + (tail ? "…" : "");
     auto move = [&](uint32_t x) -> uint32_t {
         if (!x) return 0;
         uint32_t shifted = x > first ? static_cast<uint32_t>(x - first) : 1;
@@ -122,7 +130,14 @@ void write_text(const ReportInput& in, std::ostream& out) {
             << "[" << d.rule_id << "] " << indent_continuation(d.message);
         if (!d.resource.empty()) out << " (" << d.resource << ")";
         out << "\n";
-        std::string line = in.source_line ? in.source_line(d.loc.file, d.loc.line) : std::string();
+        std::string copied;
+        std::string_view line;
+        if (in.source_view) {
+            line = in.source_view(d.loc.file, d.loc.line);
+        } else if (in.source_line) {
+            copied = in.source_line(d.loc.file, d.loc.line);
+            line = copied;
+        }
         if (!line.empty()) {
             Shown shown = clip_line(line, d.loc.col, d.loc.end_line == d.loc.line ? d.loc.end_col : 0);
             out << "    " << shown.line << "\n";

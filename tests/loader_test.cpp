@@ -485,10 +485,13 @@ TEST_CASE("input checks: size, emptiness, binary content, encoding", "[loader]")
     CHECK(at(e.pos) == "2:7");
     CHECK(at(load_error("a: \xed\xa0\x80\n").pos) == "1:4");  // an encoded surrogate
     CHECK(at(load_error("a: \xc0\xaf\n").pos) == "1:4");      // an overlong '/'
-    std::string big(kMaxFileBytes + 1, ' ');
+    // The limit is --max-file-size (1 GiB by default); a small one here.
+    std::string big((50u << 20) + 1, ' ');
     auto start = std::chrono::steady_clock::now();
-    e = load_error(big);
-    CHECK(e.message == "file is larger than 50 MiB (52428801 bytes); not analysed");
+    LoadResult too_big = load_document("t.yaml", big, 50u << 20);
+    REQUIRE(too_big.error);
+    e = *too_big.error;
+    CHECK(e.message == "file is larger than 50 MiB (52428801 bytes); not analysed (--max-file-size raises the limit)");
     CHECK(at(e.pos) == "1:1");
     CHECK(millis_since(start) < 100);  // refused before reading
 }

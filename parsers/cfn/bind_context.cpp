@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parsers/json_depth.h"
+
 namespace vpclint::cfn {
 
 using Kind = EValue::Kind;
@@ -237,7 +239,13 @@ PolicyDocument BindContext::policy(const EValue* v, const Node* fallback) const 
     d.loc = loc(*v, fallback);
     EValue parsed;
     if (v->kind == Kind::Scalar) {
-        // A policy written as a JSON string.
+        // A policy written as a JSON string. Its nesting is checked first:
+        // the conversion below recurses.
+        if (json_too_deep(v->text, kMaxDepth) != std::string_view::npos) {
+            d.known = false;
+            d.reason = "the policy document nests more than " + std::to_string(kMaxDepth) + " levels";
+            return d;
+        }
         nlohmann::json j = nlohmann::json::parse(v->text, nullptr, false);
         if (j.is_discarded() || !j.is_object()) {
             d.known = false;

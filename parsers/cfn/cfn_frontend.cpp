@@ -38,37 +38,59 @@ std::vector<Suppression> declared_suppressions(const cfn::Template& tpl) {
 
 }  // namespace
 
-std::vector<Model> build_cfn_models(const Document& doc, const FrontendOptions& opts) {
-    using namespace cfn;
+struct CfnScenarios::State {
+    const Document* doc = nullptr;
     std::vector<Problem> problems;
-    Template tpl = read_template(doc, opts.parameters, problems);
-    check_references(tpl, problems);
+    cfn::Template tpl;
+    std::vector<cfn::ScenarioChoice> choices;
+    std::vector<bool> varies;  // conditions that differ between scenarios
+    std::vector<Suppression> suppressions;
+};
 
+CfnScenarios::CfnScenarios(const Document& doc, const FrontendOptions& opts) : state_(std::make_unique<State>()) {
+    using namespace cfn;
+    State& s = *state_;
+    s.doc = &doc;
+    s.tpl = read_template(doc, opts.parameters, s.problems);
+    check_references(s.tpl, s.problems);
     std::vector<const ResourceInfo*> modelled;
-    for (const ResourceInfo& r : tpl.resources)
+    for (const ResourceInfo& r : s.tpl.resources)
         if (entity_kind_of_type(r.type) != EntityKind::Other) modelled.push_back(&r);
-    std::vector<ScenarioChoice> choices = enumerate_scenarios(tpl, conditions_used_by(tpl, modelled), modelled);
-
+    s.choices = enumerate_scenarios(s.tpl, conditions_used_by(s.tpl, modelled), modelled);
     // Name only the conditions that differ between scenarios.
-    std::vector<bool> varies(choices.front().conditions.size(), false);
-    for (const ScenarioChoice& c : choices)
+    s.varies.assign(s.choices.front().conditions.size(), false);
+    for (const ScenarioChoice& c : s.choices)
         for (size_t i = 0; i < c.conditions.size(); ++i)
-            if (c.conditions[i].second != choices.front().conditions[i].second) varies[i] = true;
+            if (c.conditions[i].second != s.choices.front().conditions[i].second) s.varies[i] = true;
+    s.suppressions = declared_suppressions(s.tpl);
+}
 
+CfnScenarios::~CfnScenarios() = default;
+
+size_t CfnScenarios::count() const { return state_->choices.size(); }
+
+Model CfnScenarios::scenario(size_t k) const {
+    using namespace cfn;
+    const State& s = *state_;
+    const ScenarioChoice& choice = s.choices[k];
+    Model m;
+    m.file = s.doc->path;
+    m.format = InputFormat::CloudFormation;
+    Evaluator ev(s.tpl, choice.scenario);
+    bind_resources(s.tpl, ev, m);
+    m.problems = s.problems;
+    m.suppressions = s.suppressions;
+    for (size_t i = 0; i < choice.conditions.size(); ++i)
+        if (s.varies[i] && choice.conditions[i].second != Tri::Unknown)
+            m.conditions.emplace_back(choice.conditions[i].first, choice.conditions[i].second == Tri::Yes);
+    return m;
+}
+
+std::vector<Model> build_cfn_models(const Document& doc, const FrontendOptions& opts) {
+    CfnScenarios scenarios(doc, opts);
     std::vector<Model> models;
-    models.reserve(choices.size());
-    for (const ScenarioChoice& choice : choices) {
-        Model& m = models.emplace_back();
-        m.file = doc.path;
-        m.format = InputFormat::CloudFormation;
-        Evaluator ev(tpl, choice.scenario);
-        bind_resources(tpl, ev, m);
-        m.problems = problems;
-        m.suppressions = declared_suppressions(tpl);
-        for (size_t i = 0; i < choice.conditions.size(); ++i)
-            if (varies[i] && choice.conditions[i].second != Tri::Unknown)
-                m.conditions.emplace_back(choice.conditions[i].first, choice.conditions[i].second == Tri::Yes);
-    }
+    models.reserve(scenarios.count());
+    for (size_t i = 0; i < scenarios.count(); ++i) models.push_back(scenarios.scenario(i));
     return models;
 }
 

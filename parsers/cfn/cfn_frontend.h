@@ -1,5 +1,6 @@
 // CloudFormation (and SAM) templates into models, one per condition scenario.
 #pragma once
+#include <memory>
 #include <vector>
 
 #include "core/document.h"
@@ -9,5 +10,19 @@
 namespace vpclint {
 
 std::vector<Model> build_cfn_models(const Document& doc, const FrontendOptions& opts);
+
+// The same one scenario at a time: `prepare` reads the template and its
+// scenarios once; `scenario(i)` builds the i-th model.
+class CfnScenarios {
+public:
+    CfnScenarios(const Document& doc, const FrontendOptions& opts);
+    ~CfnScenarios();
+    size_t count() const;
+    Model scenario(size_t i) const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace vpclint

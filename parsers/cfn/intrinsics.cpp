@@ -1,5 +1,6 @@
 #include "parsers/cfn/intrinsics.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace vpclint::cfn {
@@ -79,6 +80,13 @@ Tri Evaluator::condition(const std::string& name) {
 
 EValue Evaluator::eval(const Node* n) {
     if (!n) return EValue{};
+    if (eval_depth_ >= kMaxEvalDepth)
+        return EValue::unknown("values nest more than " + std::to_string(kMaxEvalDepth) + " levels deep", n);
+    struct Depth {
+        unsigned& d;
+        explicit Depth(unsigned& x) : d(x) { ++d; }
+        ~Depth() { --d; }
+    } depth(eval_depth_);
     switch (n->kind) {
         case NodeKind::Null: {
             EValue v;
@@ -534,7 +542,11 @@ EValue Evaluator::find_in_map(const Node* at, const Node* arg) {
     // Mapping values are literals of the template. With literal keys the
     // finding belongs where the value is used (the call site); with a key
     // from a parameter the entry that scenario selects is what is wrong.
+    if (std::find(active_map_values_.begin(), active_map_values_.end(), val) != active_map_values_.end())
+        return EValue::unknown("Fn::FindInMap " + keys[0] + "/" + keys[1] + "/" + keys[2] + " refers back to itself", at);
+    active_map_values_.push_back(val);
     EValue v = eval(val);
+    active_map_values_.pop_back();
     if (!keyed_by_parameter || !v.node) v.node = at;
     v.literal = true;
     for (auto& item : v.items) item.literal = true;

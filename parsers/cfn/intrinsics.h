@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/model.h"
 #include "parsers/cfn/cfn_value.h"
@@ -50,7 +51,17 @@ private:
     const Scenario& scenario_;
     std::unordered_map<std::string, Tri> conditions_;
     unsigned condition_depth_ = 0;
+    // Nesting of eval() calls. The loaders bound a tree's written depth, but
+    // aliases and Fn::FindInMap reach further: past the limit a value is
+    // unknown, never a stack overflow.
+    unsigned eval_depth_ = 0;
+    // Mapping values being evaluated (a value that looks itself up again is
+    // a cycle; CloudFormation allows no intrinsic there, VL002 says so).
+    std::vector<const Node*> active_map_values_;
 };
+
+// How deeply eval() may nest (twice the loaders' written-depth limit).
+constexpr unsigned kMaxEvalDepth = 2 * kMaxDepth;
 
 // The text of an intrinsic call's function name when `n` is one
 // ({"Ref": …} or {"Fn::X": …}); empty otherwise.

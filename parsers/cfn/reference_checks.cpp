@@ -110,6 +110,24 @@ struct Checker {
             // Loop variables of Fn::ForEach are names only the loop defines.
             if (e.key.rfind("Fn::ForEach::", 0) != 0) walk(e.value, depth + 1);
     }
+
+    // Mappings hold literals only ("You can't include parameters, pseudo
+    // parameters, or intrinsic functions in the Mappings section"); an
+    // include transform is the one exception. A value that looks itself up
+    // is the worst case: named here, the evaluator stops at it.
+    void walk_mappings(const Node* n, unsigned depth) {
+        if (!n || depth > kMaxDepth) return;
+        if (n->is_mapping() && n->entries.size() == 1) {
+            const std::string& k = n->entries[0].key;
+            if ((k == "Ref" || k.rfind("Fn::", 0) == 0) && k != "Fn::Transform") {
+                report(n, "Mappings values must be literals, but this one calls " + k +
+                              "; CloudFormation rejects intrinsic functions in Mappings.");
+                return;
+            }
+        }
+        for (const Node* c : n->items) walk_mappings(c, depth + 1);
+        for (const MapEntry& e : n->entries) walk_mappings(e.value, depth + 1);
+    }
 };
 
 }  // namespace
@@ -130,6 +148,7 @@ void check_references(const Template& tpl, std::vector<Problem>& problems) {
             if (const Node* n = r.node ? r.node->get(attr) : nullptr) c.walk(n, 0);
     }
     c.resource.clear();
+    c.walk_mappings(tpl.mappings, 0);
     if (const Node* outputs = tpl.root->get("Outputs")) c.walk(outputs, 0);
     for (const auto& [name, def] : tpl.conditions) c.walk(def, 0);
 }

@@ -249,18 +249,55 @@ Resolution PlanIndex::resolve(const Instance& self, const Node* expression) cons
 }
 
 Resolution PlanIndex::resolve_in(const ModulePath& scope, const Node* expression, const Instance* self,
-                                 unsigned depth) const {
+                                 unsigned depth, const std::string& via) const {
     Resolution out;
     if (!expression) return out;
+    std::string key;
+    if (!self) {
+        for (const ModuleStep& s : scope) key += s.name + "[" + s.index + (s.any ? "]*." : "].");
+        key += std::to_string(reinterpret_cast<uintptr_t>(expression));
+        if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+        auto on_stack = std::find_if(active_.begin(), active_.end(), [&](const auto& a) { return a.first == key; });
+        if (on_stack != active_.end()) {
+            std::string cycle;
+            std::vector<std::string> members;
+            for (auto a = on_stack; a != active_.end(); ++a) {
+                cycle += a->second + " -> ";
+                members.push_back(a->first);
+            }
+            cycle += via;
+            // One report per cycle, whichever member it was entered from.
+            std::sort(members.begin(), members.end());
+            if (std::none_of(cycles_.begin(), cycles_.end(), [&](const Cycle& c) { return c.members == members; }))
+                cycles_.push_back({cycle, expression, std::move(members)});
+            out.unresolved = true;
+            out.reason = "references form a cycle (" + cycle + ")";
+            return out;
+        }
+        active_.emplace_back(key, via);
+    }
+    struct Pop {
+        std::vector<std::pair<std::string, std::string>>* active;
+        ~Pop() {
+            if (active) active->pop_back();
+        }
+    } pop{self ? nullptr : &active_};
     const Node* refs = expression->is_mapping() ? expression->get("references") : nullptr;
     if (!refs || !refs->is_sequence()) return out;
     std::vector<std::string> all;
     for (const Node* r : refs->items)
         if (r->is_scalar()) all.push_back(r->text);
     for (const std::string& ref : all) resolve_reference(scope, ref, all, self, depth, out);
+    // The same instance reached along several paths counts once.
+    std::sort(out.hits.begin(), out.hits.end(),
+              [](const Hit& a, const Hit& b) { return a.instance != b.instance ? a.instance < b.instance : a.attr < b.attr; });
+    out.hits.erase(std::unique(out.hits.begin(), out.hits.end(),
+                               [](const Hit& a, const Hit& b) { return a.instance == b.instance && a.attr == b.attr; }),
+                   out.hits.end());
     for (const Hit& h : out.hits) out.instances.push_back(h.instance);
     std::sort(out.instances.begin(), out.instances.end());
     out.instances.erase(std::unique(out.instances.begin(), out.instances.end()), out.instances.end());
+    if (!self) memo_[key] = out;
     return out;
 }
 
@@ -324,7 +361,7 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
             return unresolved("variable " + var + " is a value written in the module call, not a resource");
         }
         ModulePath parent(scope.begin(), scope.end() - 1);
-        Resolution r = resolve_in(parent, expr, nullptr, depth + 1);
+        Resolution r = resolve_in(parent, expr, nullptr, depth + 1, scope_name(scope) + ".var." + var);
         merge(r);
         if (r.hits.empty() && !r.unresolved) unresolved("variable " + var + " references no resource");
         return;
@@ -364,7 +401,7 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
         auto cfg = module_config_.find(scope_name(child));
         const Node* expr = cfg == module_config_.end() ? nullptr : at_path(cfg->second, {"outputs", output, "expression"});
         if (!expr) return unresolved("output " + output + " of module " + step.name + " is not in the plan");
-        Resolution r = resolve_in(child, expr, nullptr, depth + 1);
+        Resolution r = resolve_in(child, expr, nullptr, depth + 1, scope_name(child) + ".output." + output);
         merge(r);
         if (r.hits.empty() && !r.unresolved) unresolved("output " + output + " of module " + step.name + " references no resource");
         return;

@@ -63,6 +63,14 @@ public:
     const Node* expression(const Instance& self, const std::vector<std::string>& attr_path) const;
     // Resolves an expression's references in the scope of `self`'s module instance.
     Resolution resolve(const Instance& self, const Node* expression) const;
+    // Reference cycles met while resolving ("module.m.o0 -> var.a -> module.m.o0");
+    // Terraform refuses them, so a plan holding one was edited by hand.
+    struct Cycle {
+        std::string text;
+        const Node* at = nullptr;  // the expression where the cycle closes
+        std::vector<std::string> members;  // its expressions' keys, sorted
+    };
+    const std::vector<Cycle>& cycles() const { return cycles_; }
     size_t index_of(const Instance& i) const { return static_cast<size_t>(&i - instances_.data()); }
     // A configuration for instance `k` from elsewhere (the .tf files beside the plan).
     void set_config(size_t k, const Node* config) { instances_[k].config = config; }
@@ -70,7 +78,8 @@ public:
 private:
     void add_module(const Node* module, const std::string& json_path, bool from_prior_state);
     void index_config(const Node* module_config, const std::string& scope);
-    Resolution resolve_in(const ModulePath& scope, const Node* expression, const Instance* self, unsigned depth) const;
+    Resolution resolve_in(const ModulePath& scope, const Node* expression, const Instance* self, unsigned depth,
+                          const std::string& via = {}) const;
     void resolve_reference(const ModulePath& scope, const std::string& ref, const std::vector<std::string>& all,
                            const Instance* self, unsigned depth, Resolution& out) const;
 
@@ -88,6 +97,14 @@ private:
     // child scope -> the module call (in the parent) that created it.
     std::unordered_map<std::string, const Node*> module_call_;
     const Node* root_variables_ = nullptr;  // the plan's `variables`: name -> {value}
+    // Resolutions of module outputs and variables (which do not depend on the
+    // instance asking), by module instance path and expression: each is
+    // solved once, so references that fan out do not multiply.
+    mutable std::unordered_map<std::string, Resolution> memo_;
+    // The expressions being resolved, innermost last, with the reference
+    // that led to each: meeting one again is a cycle.
+    mutable std::vector<std::pair<std::string, std::string>> active_;
+    mutable std::vector<Cycle> cycles_;
 };
 
 // The child value at `path` ("vpc_config", "0", "subnet_ids") of a JSON value.

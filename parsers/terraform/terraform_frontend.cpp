@@ -172,6 +172,53 @@ struct SourcesForPlan {
         }
     }
 };
+// The shape the index relies on: where a plan or state holds something else
+// than the object or list Terraform writes, the file is not a plan we can
+// read (VL001 at that value, with its JSON path), never a clean result.
+bool wrong_shape(const Node* n, bool want_list, const std::string& path, Model& m, const Document& doc) {
+    if (!n || (want_list ? n->is_sequence() : n->is_mapping())) return false;
+    m.problems.push_back({ProblemKind::Parse,
+                          "invalid Terraform " + std::string(m.format == InputFormat::TerraformState ? "state" : "plan") +
+                              ": " + path + " must be " + (want_list ? "a list" : "an object") + ", not " +
+                              (n->is_null() ? "null" : n->is_scalar() ? "a scalar" : n->is_sequence() ? "a list" : "an object"),
+                          "", doc.location(*n)});
+    return true;
+}
+
+bool check_module_shape(const Node* module, const std::string& path, Model& m, const Document& doc) {
+    // An explicit stack: module nesting comes from the input.
+    std::vector<std::pair<const Node*, std::string>> pending{{module, path}};
+    while (!pending.empty()) {
+        auto [mod, p] = std::move(pending.back());
+        pending.pop_back();
+        if (wrong_shape(mod, false, p, m, doc)) return true;
+        if (!mod) continue;
+        if (wrong_shape(mod->get("resources"), true, p + ".resources", m, doc)) return true;
+        const Node* children = mod->get("child_modules");
+        if (wrong_shape(children, true, p + ".child_modules", m, doc)) return true;
+        if (children)
+            for (size_t k = 0; k < children->items.size(); ++k)
+                pending.emplace_back(children->items[k], p + ".child_modules[" + std::to_string(k) + "]");
+    }
+    return false;
+}
+
+bool structurally_invalid(const Document& doc, InputKind kind, Model& m) {
+    const Node* root = doc.root;
+    if (kind == InputKind::TerraformState) {
+        const Node* values = root->get("values");
+        return wrong_shape(values, false, "values", m, doc) ||
+               (values && check_module_shape(values->get("root_module"), "values.root_module", m, doc));
+    }
+    const Node* pv = root->get("planned_values");
+    if (wrong_shape(pv, false, "planned_values", m, doc) ||
+        (pv && check_module_shape(pv->get("root_module"), "planned_values.root_module", m, doc)))
+        return true;
+    if (wrong_shape(root->get("resource_changes"), true, "resource_changes", m, doc)) return true;
+    const Node* config = root->get("configuration");
+    return wrong_shape(config, false, "configuration", m, doc) ||
+           (config && wrong_shape(config->get("root_module"), false, "configuration.root_module", m, doc));
+}
 
 }  // namespace
 
@@ -184,6 +231,11 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
     Model m;
     m.file = doc.path;
     m.format = kind == InputKind::TerraformState ? InputFormat::TerraformState : InputFormat::TerraformPlan;
+    if (structurally_invalid(doc, kind, m)) {
+        std::vector<Model> out;
+        out.push_back(std::move(m));
+        return out;
+    }
     tf::PlanIndex plan(doc, kind);
     BindContext c{plan, doc, m, {}, {}, {}, {}, {}, {}};
 
@@ -241,6 +293,11 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
         if (i.type == "aws_vpc_endpoint_private_dns") tf::apply_endpoint_private_dns(c, i);
     }
     index_children(m);
+    for (const tf::PlanIndex::Cycle& cy : plan.cycles())
+        m.problems.push_back({ProblemKind::InvalidTemplate,
+                              "references form a cycle (" + cy.text + "); Terraform refuses cyclic references, so this plan "
+                              "was not written by Terraform",
+                              "", doc.location(*cy.at)});
     // Tag vpclint:ignore = "VL101 VL107" accepts those findings on the resource.
     for (const tf::Instance& i : instances) {
         const Node* tag = tf::at_path(i.values, {"tags", "vpclint:ignore"});

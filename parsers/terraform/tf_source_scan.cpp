@@ -135,16 +135,25 @@ std::map<std::string, TfBlock> scan_tf_dir(const std::string& dir) {
     std::map<std::string, TfBlock> out;
     std::error_code ec;
     std::vector<std::filesystem::path> files;
+    // Separate error codes: an entry that cannot be examined (a symlink loop,
+    // a dangling link) is skipped without ending the listing.
     for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
-         it.increment(ec))
-        if (it->is_regular_file(ec) && it->path().extension() == ".tf") files.push_back(it->path());
+         it.increment(ec)) {
+        std::error_code fec;
+        if (it->path().extension() == ".tf" && it->is_regular_file(fec) && !fec) files.push_back(it->path());
+    }
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
+        // Checked before reading: a generated or hostile file is not a
+        // hand-written .tf file and is not read at all.
+        std::error_code sec;
+        auto size = std::filesystem::file_size(path, sec);
+        if (sec || size > kMaxTfFileBytes) continue;
         std::ifstream in(path, std::ios::binary);
         std::stringstream ss;
         ss << in.rdbuf();
         std::string text = ss.str();
-        if (text.size() > (8u << 20)) continue;  // not a hand-written .tf file
+        if (text.size() > kMaxTfFileBytes) continue;
         scan_tf_text(text, path.lexically_normal().generic_string(), out);
     }
     return out;

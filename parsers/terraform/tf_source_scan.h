@@ -21,6 +21,9 @@ struct TfBlock {
     std::unordered_map<std::string, Location> attributes;
 };
 
+// .tf files larger than this are not hand-written and are not read.
+constexpr size_t kMaxTfFileBytes = 8u << 20;
+
 // Blocks of every *.tf file directly in `dir`, keyed by "type.name".
 std::map<std::string, TfBlock> scan_tf_dir(const std::string& dir);
 // The same for one file's text (`shown` is the path locations carry).
