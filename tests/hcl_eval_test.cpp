@@ -2,6 +2,7 @@
 // writes them, every variable source in Terraform's order of precedence,
 // modules (local, installed, missing), unknown counts, policy documents.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,8 +20,10 @@ namespace {
 
 struct TempDir {
     fs::path path;
+    // CTest runs each test case in its own process, in parallel: the
+    // process id keeps their directories apart.
     TempDir() {
-        path = fs::temp_directory_path() / ("vpclint-hcl-" + std::to_string(std::rand()) + "-" + std::to_string(counter()++));
+        path = fs::temp_directory_path() / ("vpclint-hcl-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
         fs::create_directories(path);
     }
     ~TempDir() {

@@ -4,6 +4,7 @@
 // rule, level and resource), and the .tf positions are those the plan's
 // expectations name.
 #include <catch2/catch.hpp>
+#include <unistd.h>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -118,7 +119,7 @@ TEST_CASE("the acceptance case: VL101 at the subnet_ids line, related locations 
     CHECK(basic.diagnostics[0].rule_id == "VL201");
 }
 
-TEST_CASE("--tf-var and --tf-var-file decide what the configuration does", "[hcl][twins]") {
+TEST_CASE("the options --tf-var and --tf-var-file decide what the configuration does", "[hcl][twins]") {
     std::string dir = std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/hcl/for-each-module-tfvars";
     FrontendOptions o;
     o.tf_vars = {{"worker_placement", "private"}};
@@ -137,7 +138,7 @@ TEST_CASE("a plan with its sources: the .tf files supply the references of dynam
     CHECK(with_sources.diagnostics[0].rule_id == "VL101");
     CHECK(with_sources.diagnostics[0].resource == "module.api.aws_lambda_function.this");
     // The same plan alone: its configuration has no reference from the function to the subnets.
-    fs::path alone = fs::temp_directory_path() / "vpclint-plan-alone";
+    fs::path alone = fs::temp_directory_path() / ("vpclint-plan-alone-" + std::to_string(::getpid()));
     fs::create_directories(alone);
     fs::copy_file(dir + "/plan.json", alone / "plan.json", fs::copy_options::overwrite_existing);
     FileResult plan_alone = analyze_file((alone / "plan.json").string(), {}, {});
