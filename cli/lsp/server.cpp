@@ -57,12 +57,34 @@ AnalysisConfig config_from(const json& settings) {
     if (!resolve_rule_items(strings("select"), "select", select, error)) select.clear();
     if (!resolve_rule_items(strings("ignore"), "ignore", ignore, error)) ignore.clear();
     c.filter = make_rule_filter(select, ignore);
+    c.select = std::move(select);
+    c.ignore = std::move(ignore);
     if (s.contains("parameters") && s["parameters"].is_object())
         for (const auto& [k, v] : s["parameters"].items())
             if (v.is_string()) c.frontend.parameters[k] = v.get<std::string>();
     // No tfRoot (--tf-root): it moves a plan's findings into .tf files, and a
     // document's diagnostics must be positions in that document.
     return c;
+}
+
+// The workspace folders (workspaceFolders, else rootUri, else rootPath), as
+// absolute paths: where cross-stack imports are looked up.
+std::vector<std::string> workspace_roots(const json& params) {
+    std::vector<std::string> roots;
+    if (!params.is_object()) return roots;
+    if (params.contains("workspaceFolders") && params["workspaceFolders"].is_array())
+        for (const json& f : params["workspaceFolders"])
+            if (f.is_object() && f.contains("uri") && f["uri"].is_string())
+                roots.push_back(path_of_uri(f["uri"].get<std::string>()));
+    if (roots.empty() && params.contains("rootUri") && params["rootUri"].is_string())
+        roots.push_back(path_of_uri(params["rootUri"].get<std::string>()));
+    if (roots.empty() && params.contains("rootPath") && params["rootPath"].is_string())
+        roots.push_back(params["rootPath"].get<std::string>());
+    // Only local, absolute folders can be scanned.
+    std::erase_if(roots, [](const std::string& r) { return r.empty() || r.front() != '/'; });
+    for (std::string& r : roots)
+        while (r.size() > 1 && r.back() == '/') r.pop_back();
+    return roots;
 }
 
 json capabilities() {
@@ -153,6 +175,7 @@ json Server::request(const std::string& method, const json& params) {
         initialized_ = true;
         if (params.is_object() && params.contains("initializationOptions"))
             docs_.configure(config_from(params["initializationOptions"]));
+        docs_.set_roots(workspace_roots(params));
         return {{"capabilities", capabilities()},
                 {"serverInfo", {{"name", "vpclint"}, {"version", std::string(vpclint_version())}}}};
     }
@@ -203,8 +226,8 @@ void Server::notify(const std::string& method, const json& params) {
     } else if (method == "workspace/didChangeConfiguration") {
         docs_.configure(config_from(params.contains("settings") ? params["settings"] : json()));
     } else if (method == "workspace/didChangeWatchedFiles") {
-        // A template or configuration on disk changed: the workspace pass
-        // (cross-stack imports, .vpclint.yaml) will narrow this to importers.
+        // A template or configuration on disk changed: every open document's
+        // workspace pass may read it (.vpclint.yaml, an imported template).
         docs_.refresh_all();
     }
     // initialized, $/cancelRequest, $/setTrace and unknown notifications: nothing to do.
