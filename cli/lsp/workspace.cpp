@@ -121,7 +121,9 @@ FileResult analyze_in_workspace(const std::string& path, const std::string& text
         r.analysed = true;
         return r;
     }
-    Config config = config_for(path, ws);
+    // A document that is not a local file (untitled:) has no directory: no
+    // configuration and no workspace (never the server's working directory's).
+    Config config = path.empty() || path.front() != '/' ? Config{} : config_for(path, ws);
     if (config_excludes(config, path, false)) {
         FileResult r;
         r.path = path;
@@ -134,7 +136,7 @@ FileResult analyze_in_workspace(const std::string& path, const std::string& text
     files.push_back(prepare_text(path, text, own, filter));
     bool imports = files[0].result.kind == InputKind::CloudFormation && !files[0].models.empty() &&
                    text.find("ImportValue") != std::string::npos;
-    if (imports) {
+    if (imports && !path.empty() && path.front() == '/') {
         std::string root = root_for(path, ws, config);
         if (!root.empty()) add_exporters(root, path, config, ws, settings, filter, files);
     }
