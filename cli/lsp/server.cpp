@@ -87,6 +87,31 @@ std::vector<std::string> workspace_roots(const json& params) {
     return roots;
 }
 
+// capabilities.workspace.didChangeWatchedFiles.dynamicRegistration
+bool can_watch_files(const json& params) {
+    const json* v = &params;
+    for (const char* k : {"capabilities", "workspace", "didChangeWatchedFiles", "dynamicRegistration"}) {
+        if (!v->is_object() || !v->contains(k)) return false;
+        v = &(*v)[k];
+    }
+    return v->is_boolean() && v->get<bool>();
+}
+
+// Asks the client to report changes on disk to configurations and templates
+// (the workspace pass reads both); the answer needs no handling.
+json watch_request() {
+    json watchers = json::array();
+    for (const char* glob : {"**/.vpclint.{yaml,yml}", "**/*.{yaml,yml,json,template}"})
+        watchers.push_back({{"globPattern", glob}});
+    return {{"jsonrpc", "2.0"},
+            {"id", "vpclint-watch"},
+            {"method", "client/registerCapability"},
+            {"params",
+             {{"registrations", json::array({{{"id", "vpclint-watched-files"},
+                                              {"method", "workspace/didChangeWatchedFiles"},
+                                              {"registerOptions", {{"watchers", watchers}}}}})}}}};
+}
+
 json capabilities() {
     return {{"textDocumentSync", {{"openClose", true}, {"change", 2 /* incremental */}, {"save", {{"includeText", true}}}}},
             {"hoverProvider", true},
@@ -110,6 +135,7 @@ private:
     Writer writer_;
     Documents docs_;
     bool initialized_ = false, shutdown_ = false;
+    bool watch_files_ = false;  // the client registers file watchers for us (dynamicRegistration)
 };
 
 bool Server::handle(const std::string& body) {
@@ -176,6 +202,7 @@ json Server::request(const std::string& method, const json& params) {
         if (params.is_object() && params.contains("initializationOptions"))
             docs_.configure(config_from(params["initializationOptions"]));
         docs_.set_roots(workspace_roots(params));
+        watch_files_ = can_watch_files(params);
         return {{"capabilities", capabilities()},
                 {"serverInfo", {{"name", "vpclint"}, {"version", std::string(vpclint_version())}}}};
     }
@@ -225,12 +252,14 @@ void Server::notify(const std::string& method, const json& params) {
         docs_.close(uri_of(params));
     } else if (method == "workspace/didChangeConfiguration") {
         docs_.configure(config_from(params.contains("settings") ? params["settings"] : json()));
+    } else if (method == "initialized") {
+        if (watch_files_) writer_.send(watch_request());
     } else if (method == "workspace/didChangeWatchedFiles") {
         // A template or configuration on disk changed: every open document's
         // workspace pass may read it (.vpclint.yaml, an imported template).
         docs_.refresh_all();
     }
-    // initialized, $/cancelRequest, $/setTrace and unknown notifications: nothing to do.
+    // $/cancelRequest, $/setTrace and unknown notifications: nothing to do.
 }
 
 }  // namespace

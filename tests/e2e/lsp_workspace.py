@@ -172,6 +172,31 @@ try:
     check("shutdown", "result" in r, r)
     c.notify("exit", None)
     check("exit-0", c.wait_exit() == 0)
+
+    # -- a client that registers watchers for us gets asked to watch configurations and templates
+    c = LspClient([BIN, "lsp"])
+    r = c.request("initialize", {"processId": None, "rootUri": uri(ws), "capabilities": {
+        "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}})
+    check("watch-init", "result" in r, r)
+    c.notify("initialized", {})
+    m = c.wait_for(lambda m: m.get("method") == "client/registerCapability")
+    regs = m.get("params", {}).get("registrations", [])
+    globs = [w["globPattern"] for g in regs for w in g.get("registerOptions", {}).get("watchers", [])]
+    check("watch-register", [g["method"] for g in regs] == ["workspace/didChangeWatchedFiles"]
+          and "**/.vpclint.{yaml,yml}" in globs, m)
+    c.send({"jsonrpc": "2.0", "id": m["id"], "result": None})
+    r = c.request("shutdown", None)
+    check("watch-shutdown", "result" in r, r)
+    c.notify("exit", None)
+    check("watch-exit-0", c.wait_exit() == 0)
+    # ...and one that does not, is not asked.
+    c = LspClient([BIN, "lsp"])
+    c.initialize(uri(ws))
+    later = c.drain(0.3)
+    check("no-watch-register", not [m for m in later if m.get("method") == "client/registerCapability"], later)
+    c.request("shutdown", None)
+    c.notify("exit", None)
+    c.wait_exit()
 finally:
     shutil.rmtree(ws, ignore_errors=True)
 
