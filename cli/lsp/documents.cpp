@@ -122,13 +122,14 @@ void Documents::schedule_dependents_locked(const std::string& uri, std::chrono::
             schedule_locked(other, delay);
 }
 
-WorkspaceView Documents::workspace_locked() const {
+WorkspaceView Documents::workspace_locked(bool imports) const {
     WorkspaceView ws;
     ws.roots = roots_;
     // Only what the workspace pass can use: configurations, and templates
     // that export (the others are never linked).
     for (const auto& [uri, d] : docs_)
-        if (d.analysable && (is_config_name(d.path) || d.text.find("Export") != std::string::npos))
+        if (d.analysable &&
+            (is_config_name(d.path) || (imports && d.text.find("Export") != std::string::npos)))
             ws.open[d.path] = d.text;
     return ws;
 }
@@ -179,7 +180,7 @@ void Documents::run() {
         std::string text = it->second.text, path = it->second.path;
         int64_t version = it->second.version;
         AnalysisConfig config = config_;
-        WorkspaceView ws = workspace_locked();
+        WorkspaceView ws = workspace_locked(text.find("ImportValue") != std::string::npos);
 
         lock.unlock();
         FileResult result = analyze_in_workspace(path, text, config, ws);

@@ -26,7 +26,6 @@
 
 namespace vpclint::lsp {
 
-
 // A diagnostic as the client was sent it: the range was computed against the
 // text it was found in.
 struct Shown {
@@ -80,7 +79,9 @@ private:
     // After `uri` changed: a configuration re-analyses every document, a
     // template with exports the open templates that import.
     void schedule_dependents_locked(const std::string& uri, std::chrono::milliseconds delay);
-    WorkspaceView workspace_locked() const;
+    // The roots and the open texts the workspace pass may read; exporting
+    // templates only for a document that imports.
+    WorkspaceView workspace_locked(bool imports) const;
     void run();
     void publish_locked(const std::string& uri, const Doc& doc);
 
