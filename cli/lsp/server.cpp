@@ -1,5 +1,7 @@
 #include "cli/lsp/server.h"
 
+#include <algorithm>
+
 #include "cli/lsp/code_actions.h"
 #include "cli/lsp/documents.h"
 #include "cli/lsp/hover.h"
@@ -115,6 +117,7 @@ json watch_request() {
 json capabilities() {
     return {{"textDocumentSync", {{"openClose", true}, {"change", 2 /* incremental */}, {"save", {{"includeText", true}}}}},
             {"hoverProvider", true},
+            {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
             {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
             {"positionEncoding", "utf-16"}};
 }
@@ -136,6 +139,7 @@ private:
     Documents docs_;
     bool initialized_ = false, shutdown_ = false;
     bool watch_files_ = false;  // the client registers file watchers for us (dynamicRegistration)
+    std::vector<std::string> roots_;  // the workspace folders
 };
 
 bool Server::handle(const std::string& body) {
@@ -201,7 +205,8 @@ json Server::request(const std::string& method, const json& params) {
         initialized_ = true;
         if (params.is_object() && params.contains("initializationOptions"))
             docs_.configure(config_from(params["initializationOptions"]));
-        docs_.set_roots(workspace_roots(params));
+        roots_ = workspace_roots(params);
+        docs_.set_roots(roots_);
         watch_files_ = can_watch_files(params);
         return {{"capabilities", capabilities()},
                 {"serverInfo", {{"name", "vpclint"}, {"version", std::string(vpclint_version())}}}};
@@ -254,6 +259,16 @@ void Server::notify(const std::string& method, const json& params) {
         docs_.configure(config_from(params.contains("settings") ? params["settings"] : json()));
     } else if (method == "initialized") {
         if (watch_files_) writer_.send(watch_request());
+    } else if (method == "workspace/didChangeWorkspaceFolders") {
+        const json& event = field(params, "event", json::value_t::object);
+        json removed = event.contains("removed") ? event["removed"] : json::array();
+        for (const std::string& r : workspace_roots({{"workspaceFolders", removed}}))
+            std::erase(roots_, r);
+        json added = event.contains("added") ? event["added"] : json::array();
+        for (const std::string& r : workspace_roots({{"workspaceFolders", added}}))
+            if (std::find(roots_.begin(), roots_.end(), r) == roots_.end()) roots_.push_back(r);
+        docs_.set_roots(roots_);
+        docs_.refresh_all();
     } else if (method == "workspace/didChangeWatchedFiles") {
         // A template or configuration on disk changed: every open document's
         // workspace pass may read it (.vpclint.yaml, an imported template).

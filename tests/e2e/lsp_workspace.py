@@ -189,6 +189,27 @@ try:
     check("watch-shutdown", "result" in r, r)
     c.notify("exit", None)
     check("watch-exit-0", c.wait_exit() == 0)
+    # -- workspace folders: removing the folder unlinks the import; adding it back links it again
+    c = LspClient([BIN, "lsp"])
+    r = c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {},
+                                 "workspaceFolders": [{"uri": uri(ws), "name": "ws"}]})
+    check("folders-capability", r["result"]["capabilities"].get("workspace", {}).get("workspaceFolders", {})
+          .get("changeNotifications") is True, r)
+    c.notify("initialized", {})
+    os.remove(config)  # no configuration: its directory is no fallback root
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": APP, "languageId": "yaml", "version": 1, "text": bad}})
+    p = c.diagnostics(APP, 1)
+    check("folders-linked", codes(p) == ["VL101"], codes(p))
+    c.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [], "removed": [{"uri": uri(ws), "name": "ws"}]}})
+    p = c.diagnostics(APP, 1)
+    check("folders-removed-unlinked", codes(p) == [], codes(p))
+    c.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [{"uri": uri(ws) + "/", "name": "ws"}], "removed": []}})
+    p = c.diagnostics(APP, 1)
+    check("folders-added-linked", codes(p) == ["VL101"], codes(p))
+    c.request("shutdown", None)
+    c.notify("exit", None)
+    check("folders-exit-0", c.wait_exit() == 0)
+
     # ...and one that does not, is not asked.
     c = LspClient([BIN, "lsp"])
     c.initialize(uri(ws))
