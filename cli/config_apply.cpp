@@ -49,6 +49,15 @@ std::map<std::string, std::string> parameters_for(const Config& c, const std::st
     return out;
 }
 
+void config_stack_names(const Config& c, const std::vector<PreparedFile>& files,
+                        std::map<std::string, std::string>& out) {
+    for (const PreparedFile& f : files) {
+        std::string rel = config_relative(c, f.result.path);
+        for (const auto& s : c.stacks)
+            if (glob_match(s.glob, rel)) out[fs::absolute(f.result.path).lexically_normal().string()] = s.value;
+    }
+}
+
 void apply_config_needs(const Config& c, std::vector<Model>& models) {
     if (c.functions.empty()) return;
     for (Model& m : models)

@@ -29,6 +29,11 @@ void apply_config_needs(const Config& c, std::vector<Model>& models);
 // rules (the longest matching id or prefix wins); `off` removes them.
 void apply_rule_levels(const Config& c, std::vector<Diagnostic>& diagnostics);
 
+// `stacks: {Glob: Name}`: the stack name of each matching file, by absolute
+// normal path (StackLinkOptions::stack_names).
+void config_stack_names(const Config& c, const std::vector<PreparedFile>& files,
+                        std::map<std::string, std::string>& out);
+
 // The configuration file's problems as VL005 findings.
 FileResult config_problems(const Config& c, const RuleFilter& filter);
 

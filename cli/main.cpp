@@ -80,11 +80,7 @@ struct Options {
 bool stack_link_options(const Options& o, const Config& config, const std::vector<PreparedFile>& files,
                         StackLinkOptions& out, std::string& error) {
     namespace fs = std::filesystem;
-    for (const PreparedFile& f : files) {
-        std::string rel = config_relative(config, f.result.path);
-        for (const auto& s : config.stacks)
-            if (glob_match(s.glob, rel)) out.stack_names[fs::absolute(f.result.path).lexically_normal().string()] = s.value;
-    }
+    config_stack_names(config, files, out.stack_names);
     for (const std::string& arg : o.stack_names) {
         size_t eq = arg.rfind('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {

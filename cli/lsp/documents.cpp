@@ -33,6 +33,7 @@ void Documents::open(const std::string& uri, int64_t version, std::string text) 
     d.version = version;
     d.analysable = analysable_name(d.path);
     if (d.analysable) schedule_locked(uri, std::chrono::milliseconds(0));
+    schedule_dependents_locked(uri, debounce_);
 }
 
 bool Documents::change(const std::string& uri, int64_t version, const json& changes) {
@@ -68,6 +69,7 @@ bool Documents::change(const std::string& uri, int64_t version, const json& chan
     }
     d.version = version;
     if (d.analysable) schedule_locked(uri, debounce_);
+    schedule_dependents_locked(uri, debounce_);
     return true;
 }
 
@@ -77,6 +79,7 @@ void Documents::save(const std::string& uri, const std::optional<std::string>& t
     if (it == docs_.end()) return;
     if (text) it->second.text = *text;
     if (it->second.analysable) schedule_locked(uri, std::chrono::milliseconds(0));
+    schedule_dependents_locked(uri, std::chrono::milliseconds(0));
 }
 
 void Documents::close(const std::string& uri) {
@@ -102,6 +105,33 @@ void Documents::refresh_all() {
     std::lock_guard<std::mutex> lock(mutex_);
     for (const auto& [uri, d] : docs_)
         if (d.analysable) schedule_locked(uri, std::chrono::milliseconds(0));
+}
+
+void Documents::set_roots(std::vector<std::string> roots) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    roots_ = std::move(roots);
+}
+
+void Documents::schedule_dependents_locked(const std::string& uri, std::chrono::milliseconds delay) {
+    auto self = docs_.find(uri);
+    if (self == docs_.end()) return;
+    bool config = is_config_name(self->second.path);
+    if (!config && self->second.text.find("Export") == std::string::npos) return;
+    for (const auto& [other, d] : docs_)
+        if (other != uri && d.analysable && (config || d.text.find("ImportValue") != std::string::npos))
+            schedule_locked(other, delay);
+}
+
+WorkspaceView Documents::workspace_locked(bool imports) const {
+    WorkspaceView ws;
+    ws.roots = roots_;
+    // Only what the workspace pass can use: configurations, and templates
+    // that export (the others are never linked).
+    for (const auto& [uri, d] : docs_)
+        if (d.analysable &&
+            (is_config_name(d.path) || (imports && d.text.find("Export") != std::string::npos)))
+            ws.open[d.path] = d.text;
+    return ws;
 }
 
 std::optional<Snapshot> Documents::snapshot(const std::string& uri) const {
@@ -150,9 +180,10 @@ void Documents::run() {
         std::string text = it->second.text, path = it->second.path;
         int64_t version = it->second.version;
         AnalysisConfig config = config_;
+        WorkspaceView ws = workspace_locked(text.find("ImportValue") != std::string::npos);
 
         lock.unlock();
-        FileResult result = analyze_text(path, text, config.frontend, config.filter);
+        FileResult result = analyze_in_workspace(path, text, config, ws);
         std::vector<Shown> found;
         bool broken = false;
         {

@@ -20,17 +20,11 @@
 
 #include "cli/lsp/convert.h"
 #include "cli/lsp/jsonrpc.h"
+#include "cli/lsp/workspace.h"
 #include "core/engine.h"
 #include "parsers/frontend.h"
 
 namespace vpclint::lsp {
-
-// What the analysis needs besides the text; replaced as a whole by
-// workspace/didChangeConfiguration.
-struct AnalysisConfig {
-    FrontendOptions frontend;
-    RuleFilter filter;
-};
 
 // A diagnostic as the client was sent it: the range was computed against the
 // text it was found in.
@@ -68,6 +62,7 @@ public:
     void close(const std::string& uri);
     void configure(AnalysisConfig config);  // re-analyses every document
     void refresh_all();                      // e.g. a watched file changed
+    void set_roots(std::vector<std::string> roots);  // the workspace folders (absolute paths)
     std::optional<Snapshot> snapshot(const std::string& uri) const;
     AnalysisConfig config() const;
 
@@ -81,6 +76,12 @@ private:
     };
 
     void schedule_locked(const std::string& uri, std::chrono::milliseconds delay);
+    // After `uri` changed: a configuration re-analyses every document, a
+    // template with exports the open templates that import.
+    void schedule_dependents_locked(const std::string& uri, std::chrono::milliseconds delay);
+    // The roots and the open texts the workspace pass may read; exporting
+    // templates only for a document that imports.
+    WorkspaceView workspace_locked(bool imports) const;
     void run();
     void publish_locked(const std::string& uri, const Doc& doc);
 
@@ -90,6 +91,7 @@ private:
     std::condition_variable wake_;
     bool stop_ = false;
     AnalysisConfig config_;
+    std::vector<std::string> roots_;
     std::map<std::string, Doc> docs_;
     std::map<std::string, std::chrono::steady_clock::time_point> due_;  // uri -> when to analyse
     std::thread worker_;  // last: started after every member above exists

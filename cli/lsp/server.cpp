@@ -1,5 +1,7 @@
 #include "cli/lsp/server.h"
 
+#include <algorithm>
+
 #include "cli/lsp/code_actions.h"
 #include "cli/lsp/documents.h"
 #include "cli/lsp/hover.h"
@@ -57,6 +59,8 @@ AnalysisConfig config_from(const json& settings) {
     if (!resolve_rule_items(strings("select"), "select", select, error)) select.clear();
     if (!resolve_rule_items(strings("ignore"), "ignore", ignore, error)) ignore.clear();
     c.filter = make_rule_filter(select, ignore);
+    c.select = std::move(select);
+    c.ignore = std::move(ignore);
     if (s.contains("parameters") && s["parameters"].is_object())
         for (const auto& [k, v] : s["parameters"].items())
             if (v.is_string()) c.frontend.parameters[k] = v.get<std::string>();
@@ -65,9 +69,55 @@ AnalysisConfig config_from(const json& settings) {
     return c;
 }
 
+// The workspace folders (workspaceFolders, else rootUri, else rootPath), as
+// absolute paths: where cross-stack imports are looked up.
+std::vector<std::string> workspace_roots(const json& params) {
+    std::vector<std::string> roots;
+    if (!params.is_object()) return roots;
+    if (params.contains("workspaceFolders") && params["workspaceFolders"].is_array())
+        for (const json& f : params["workspaceFolders"])
+            if (f.is_object() && f.contains("uri") && f["uri"].is_string())
+                roots.push_back(path_of_uri(f["uri"].get<std::string>()));
+    if (roots.empty() && params.contains("rootUri") && params["rootUri"].is_string())
+        roots.push_back(path_of_uri(params["rootUri"].get<std::string>()));
+    if (roots.empty() && params.contains("rootPath") && params["rootPath"].is_string())
+        roots.push_back(params["rootPath"].get<std::string>());
+    // Only local, absolute folders can be scanned.
+    std::erase_if(roots, [](const std::string& r) { return r.empty() || r.front() != '/'; });
+    for (std::string& r : roots)
+        while (r.size() > 1 && r.back() == '/') r.pop_back();
+    return roots;
+}
+
+// capabilities.workspace.didChangeWatchedFiles.dynamicRegistration
+bool can_watch_files(const json& params) {
+    const json* v = &params;
+    for (const char* k : {"capabilities", "workspace", "didChangeWatchedFiles", "dynamicRegistration"}) {
+        if (!v->is_object() || !v->contains(k)) return false;
+        v = &(*v)[k];
+    }
+    return v->is_boolean() && v->get<bool>();
+}
+
+// Asks the client to report changes on disk to configurations and templates
+// (the workspace pass reads both); the answer needs no handling.
+json watch_request() {
+    json watchers = json::array();
+    for (const char* glob : {"**/.vpclint.{yaml,yml}", "**/*.{yaml,yml,json,template}"})
+        watchers.push_back({{"globPattern", glob}});
+    return {{"jsonrpc", "2.0"},
+            {"id", "vpclint-watch"},
+            {"method", "client/registerCapability"},
+            {"params",
+             {{"registrations", json::array({{{"id", "vpclint-watched-files"},
+                                              {"method", "workspace/didChangeWatchedFiles"},
+                                              {"registerOptions", {{"watchers", watchers}}}}})}}}};
+}
+
 json capabilities() {
     return {{"textDocumentSync", {{"openClose", true}, {"change", 2 /* incremental */}, {"save", {{"includeText", true}}}}},
             {"hoverProvider", true},
+            {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
             {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}},
             {"positionEncoding", "utf-16"}};
 }
@@ -88,6 +138,8 @@ private:
     Writer writer_;
     Documents docs_;
     bool initialized_ = false, shutdown_ = false;
+    bool watch_files_ = false;  // the client registers file watchers for us (dynamicRegistration)
+    std::vector<std::string> roots_;  // the workspace folders
 };
 
 bool Server::handle(const std::string& body) {
@@ -153,6 +205,9 @@ json Server::request(const std::string& method, const json& params) {
         initialized_ = true;
         if (params.is_object() && params.contains("initializationOptions"))
             docs_.configure(config_from(params["initializationOptions"]));
+        roots_ = workspace_roots(params);
+        docs_.set_roots(roots_);
+        watch_files_ = can_watch_files(params);
         return {{"capabilities", capabilities()},
                 {"serverInfo", {{"name", "vpclint"}, {"version", std::string(vpclint_version())}}}};
     }
@@ -202,12 +257,24 @@ void Server::notify(const std::string& method, const json& params) {
         docs_.close(uri_of(params));
     } else if (method == "workspace/didChangeConfiguration") {
         docs_.configure(config_from(params.contains("settings") ? params["settings"] : json()));
+    } else if (method == "initialized") {
+        if (watch_files_) writer_.send(watch_request());
+    } else if (method == "workspace/didChangeWorkspaceFolders") {
+        const json& event = field(params, "event", json::value_t::object);
+        json removed = event.contains("removed") ? event["removed"] : json::array();
+        for (const std::string& r : workspace_roots({{"workspaceFolders", removed}}))
+            std::erase(roots_, r);
+        json added = event.contains("added") ? event["added"] : json::array();
+        for (const std::string& r : workspace_roots({{"workspaceFolders", added}}))
+            if (std::find(roots_.begin(), roots_.end(), r) == roots_.end()) roots_.push_back(r);
+        docs_.set_roots(roots_);
+        docs_.refresh_all();
     } else if (method == "workspace/didChangeWatchedFiles") {
-        // A template or configuration on disk changed: the workspace pass
-        // (cross-stack imports, .vpclint.yaml) will narrow this to importers.
+        // A template or configuration on disk changed: every open document's
+        // workspace pass may read it (.vpclint.yaml, an imported template).
         docs_.refresh_all();
     }
-    // initialized, $/cancelRequest, $/setTrace and unknown notifications: nothing to do.
+    // $/cancelRequest, $/setTrace and unknown notifications: nothing to do.
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 // `vpclint lsp`: a Language Server Protocol 3.17 server over stdio.
 //
-// Per document today: each open template is analysed on its own (with the
-// settings from initializationOptions / workspace/didChangeConfiguration).
-// A workspace pass (.vpclint.yaml, cross-stack imports between templates)
-// belongs in Documents: it re-analyses every open document whenever a
-// watched file changes (refresh_all), which is where importers of a changed
-// network template will be found.
+// Each open document is analysed with the client's settings
+// (initializationOptions / workspace/didChangeConfiguration) and its
+// workspace (cli/lsp/workspace.h): the `.vpclint.yaml` that applies to it,
+// and for a template that imports exports, the exporting templates of its
+// workspace folder. Documents re-analyses the importers when an open
+// exporting template changes, every document when a configuration changes,
+// and every document when a watched file changes on disk (refresh_all).
 #pragma once
 #include <chrono>
 #include <istream>
