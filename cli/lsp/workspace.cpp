@@ -100,7 +100,8 @@ void add_exporters(const std::string& root, const std::string& self, const Confi
         if (!text || text->find("Export") == std::string::npos) continue;
         FrontendOptions own = settings.frontend;
         own.parameters = parameters_for(config, abs, settings.frontend.parameters);
-        PreparedFile p = prepare_text(abs, std::move(*text), own, filter);
+        PreparedFile p =
+            prepare_text(abs, std::move(*text), own, filter, [&config](std::vector<Model>& m) { apply_config_needs(config, m); });
         if (p.result.kind == InputKind::CloudFormation && !p.models.empty()) out.push_back(std::move(p));
     }
 }
@@ -133,14 +134,14 @@ FileResult analyze_in_workspace(const std::string& path, const std::string& text
     FrontendOptions own = settings.frontend;
     own.parameters = parameters_for(config, path, settings.frontend.parameters);
     std::vector<PreparedFile> files;
-    files.push_back(prepare_text(path, text, own, filter));
+    const ModelHook needs = [&config](std::vector<Model>& models) { apply_config_needs(config, models); };
+    files.push_back(prepare_text(path, text, own, filter, needs));
     bool imports = files[0].result.kind == InputKind::CloudFormation && !files[0].models.empty() &&
                    text.find("ImportValue") != std::string::npos;
     if (imports && !path.empty() && path.front() == '/') {
         std::string root = root_for(path, ws, config);
         if (!root.empty()) add_exporters(root, path, config, ws, settings, filter, files);
     }
-    for (PreparedFile& p : files) apply_config_needs(config, p.models);
     StackLinkOptions link_opts;
     config_stack_names(config, files, link_opts.stack_names);
     link_nested_stacks(files, own, filter);
