@@ -58,6 +58,10 @@ void config_stack_names(const Config& c, const std::vector<PreparedFile>& files,
     }
 }
 
+std::function<void(std::vector<Model>&)> config_needs_hook(const Config& c) {
+    return [&c](std::vector<Model>& models) { apply_config_needs(c, models); };
+}
+
 void apply_config_needs(const Config& c, std::vector<Model>& models) {
     if (c.functions.empty()) return;
     for (Model& m : models)

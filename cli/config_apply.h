@@ -3,6 +3,7 @@
 // (declared needs), and the findings (levels). The command line wins over
 // the file; main.cpp decides that before calling these.
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ std::map<std::string, std::string> parameters_for(const Config& c, const std::st
 // `functions: {Glob: {needs: [...]}}`: explicit needs added to the matching
 // functions of the models, located in the configuration file.
 void apply_config_needs(const Config& c, std::vector<Model>& models);
+// The same, as the hook prepare_file/prepare_text run before checking
+// (cli/analyze_file.h ModelHook); `c` must outlive it.
+std::function<void(std::vector<Model>&)> config_needs_hook(const Config& c);
 
 // `rules: {VL107: warning, VL502: off}`: the level of each finding of those
 // rules (the longest matching id or prefix wins); `off` removes them.

@@ -60,12 +60,15 @@ Discovery discover(const std::vector<std::string>& paths, const SkipFn& skip) {
         // .tf directories follow the same exclusions as files: the directory
         // or one of its parents up to the walked path excluded leaves it out.
         const fs::path top = fs::absolute(p, ec).lexically_normal();
-        for (const std::string& t : tf_dirs_under(p)) {
-            bool out = false;
-            for (fs::path dir = fs::absolute(t, ec).lexically_normal(); skip && !out && dir.string().size() >= top.string().size() && dir != dir.parent_path(); dir = dir.parent_path())
-                out = skip(dir.string(), true);
-            if (!out) tf_dirs.insert(t);
-        }
+        auto excluded = [&](const std::string& t) {
+            if (!skip) return false;
+            for (fs::path dir = fs::absolute(t, ec).lexically_normal();
+                 dir.string().size() >= top.string().size() && dir != dir.parent_path(); dir = dir.parent_path())
+                if (skip(dir.string(), true)) return true;
+            return false;
+        };
+        for (const std::string& t : tf_dirs_under(p))
+            if (!excluded(t)) tf_dirs.insert(t);
         auto skipped = [&](const fs::path& e, bool is_dir) {
             std::error_code aec;
             return skip && skip(fs::absolute(e, aec).lexically_normal().string(), is_dir);

@@ -214,7 +214,7 @@ void in_parallel(size_t n, unsigned jobs, const F& job) {
 std::vector<PreparedFile> prepare_all(const std::vector<InputFile>& files, const FrontendOptions& fo,
                                       const Config& config, const RuleFilter& filter, unsigned jobs) {
     std::vector<PreparedFile> prepared(files.size());
-    const ModelHook needs = [&config](std::vector<Model>& models) { apply_config_needs(config, models); };
+    const ModelHook needs = config_needs_hook(config);
     in_parallel(files.size(), jobs, [&](size_t i) {
         FrontendOptions own = fo;
         own.parameters = parameters_for(config, files[i].path, fo.parameters);
@@ -569,8 +569,7 @@ int main(int argc, char** argv) {
         ss << std::cin.rdbuf();
         FrontendOptions own = fo;
         own.parameters = parameters_for(config, o.stdin_filename, fo.parameters);
-        prepared.push_back(prepare_text(o.stdin_filename, std::move(ss).str(), own, filter,
-                                        [&config](std::vector<Model>& models) { apply_config_needs(config, models); }));
+        prepared.push_back(prepare_text(o.stdin_filename, std::move(ss).str(), own, filter, config_needs_hook(config)));
         found.files.push_back({o.stdin_filename, true});
     }
     StackLinkOptions link_opts;

@@ -100,8 +100,7 @@ void add_exporters(const std::string& root, const std::string& self, const Confi
         if (!text || text->find("Export") == std::string::npos) continue;
         FrontendOptions own = settings.frontend;
         own.parameters = parameters_for(config, abs, settings.frontend.parameters);
-        PreparedFile p =
-            prepare_text(abs, std::move(*text), own, filter, [&config](std::vector<Model>& m) { apply_config_needs(config, m); });
+        PreparedFile p = prepare_text(abs, std::move(*text), own, filter, config_needs_hook(config));
         if (p.result.kind == InputKind::CloudFormation && !p.models.empty()) out.push_back(std::move(p));
     }
 }
@@ -134,8 +133,7 @@ FileResult analyze_in_workspace(const std::string& path, const std::string& text
     FrontendOptions own = settings.frontend;
     own.parameters = parameters_for(config, path, settings.frontend.parameters);
     std::vector<PreparedFile> files;
-    const ModelHook needs = [&config](std::vector<Model>& models) { apply_config_needs(config, models); };
-    files.push_back(prepare_text(path, text, own, filter, needs));
+    files.push_back(prepare_text(path, text, own, filter, config_needs_hook(config)));
     bool imports = files[0].result.kind == InputKind::CloudFormation && !files[0].models.empty() &&
                    text.find("ImportValue") != std::string::npos;
     if (imports && !path.empty() && path.front() == '/') {
