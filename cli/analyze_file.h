@@ -20,6 +20,9 @@ struct FileResult {
     bool analysed = false;  // false: not a template/plan (skipped)
     std::vector<Diagnostic> diagnostics;
     std::string source;     // the text, for reporters that quote lines
+    // Other files the findings point into, with their texts: the .tf files
+    // of a root module (whose `path` is the directory).
+    std::map<std::string, std::string> other_sources;
     // CloudFormation: the declared parameters and their AllowedValues (empty:
     // any value), for checking --parameter names and values.
     std::map<std::string, std::vector<std::string>> declared_parameters;

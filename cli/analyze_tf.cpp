@@ -13,7 +13,7 @@ PreparedFile prepare_tf_root(const std::string& dir, const FrontendOptions& opts
     r.kind = InputKind::TerraformPlan;
     r.analysed = true;
     try {
-        p.models = build_hcl_models(dir, opts);
+        p.models = build_hcl_models(dir, opts, true, &r.other_sources);
     } catch (const std::exception& e) {
         // A defect of ours must not hide the other inputs' results.
         Model m;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -31,6 +32,7 @@
 #include "cli/rule_selection.h"
 #include "core/analyses.h"
 #include "core/explain_function.h"
+#include "parsers/terraform/tf_source_scan.h"
 #include "reporters/format_writers.h"
 #include "reporters/reporter.h"
 
@@ -608,6 +610,7 @@ int main(int argc, char** argv) {
         }
         in.files.push_back(r.path);
         sources[r.path] = &r.source;
+        for (const auto& [file, text] : r.other_sources) sources.emplace(file, &text);
         for (Diagnostic& d : r.diagnostics) all.push_back(std::move(d));
     }
     sort_diagnostics(all);
@@ -634,6 +637,29 @@ int main(int argc, char** argv) {
     // when it is of a size people write; a minified file's single line is not.
     auto source_line = [view = source_view](const std::string& file, uint32_t line) -> std::string {
         std::string_view v = view(file, line);
+        return v.size() > (1u << 20) ? std::string() : std::string(v);
+    };
+    // A plan's findings point into the .tf files beside it (the source
+    // scan), which no result holds: reporters quote them from the disk.
+    // Baseline fingerprints keep `source_line`, so baselines written before
+    // stay valid.
+    std::map<std::string, std::string> tf_texts;
+    auto quote_view = [&source_view, &sources, &tf_texts](const std::string& file, uint32_t line) -> std::string_view {
+        bool tf = file.size() > 3 && (file.compare(file.size() - 3, 3, ".tf") == 0 ||
+                                      (file.size() > 8 && file.compare(file.size() - 8, 8, ".tf.json") == 0));
+        if (tf && !sources.count(file)) {
+            std::string& text = tf_texts[file];
+            std::error_code ec;
+            if (std::filesystem::file_size(file, ec) <= tf::kMaxTfFileBytes && !ec) {
+                std::ifstream in(file, std::ios::binary);
+                text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            }
+            sources[file] = &text;
+        }
+        return source_view(file, line);
+    };
+    auto quote_line = [&quote_view](const std::string& file, uint32_t line) -> std::string {
+        std::string_view v = quote_view(file, line);
         return v.size() > (1u << 20) ? std::string() : std::string(v);
     };
     // Baselines: --write-baseline records the findings and baselines them in
@@ -704,8 +730,8 @@ int main(int argc, char** argv) {
     in.quiet = o.quiet || summary_to_stderr;
     bool tty = o.output.empty() && isatty(STDOUT_FILENO);
     in.color = colour_wanted(o.color, tty);
-    in.source_view = source_view;
-    in.source_line = source_line;
+    in.source_view = quote_view;
+    in.source_line = quote_line;
 
     if (o.output.empty()) {
         write_report(*format, in, std::cout);

@@ -10,7 +10,8 @@ extern char** environ;
 
 namespace vpclint {
 
-std::vector<Model> build_hcl_models(const std::string& dir, const FrontendOptions& opts, bool read_env) {
+std::vector<Model> build_hcl_models(const std::string& dir, const FrontendOptions& opts, bool read_env,
+                                    std::map<std::string, std::string>* texts) {
     hcl::TfInputs in;
     in.var_files = opts.tf_var_files;
     in.vars = opts.tf_vars;
@@ -19,6 +20,7 @@ std::vector<Model> build_hcl_models(const std::string& dir, const FrontendOption
             if (std::strncmp(*e, "TF_VAR_", 7) == 0)
                 if (const char* eq = std::strchr(*e, '=')) in.env.emplace_back(std::string(static_cast<const char*>(*e) + 7, eq), std::string(eq + 1));
     std::unique_ptr<hcl::Evaluation> ev = hcl::evaluate_root_module(dir, in);
+    if (texts) *texts = std::move(ev->texts);
     if (!ev->errors.empty()) {
         Model m;
         m.file = dir;

@@ -18,6 +18,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "parsers/hcl/tf_builtins.h"
+
 namespace fs = std::filesystem;
 
 namespace vpclint::hcl {
@@ -120,6 +122,7 @@ const ModuleDef* load_module(Evaluation& ev, const fs::path& dir) {
         }
         auto r = std::make_unique<ParseResult>(ends_with(name, ".json") ? parse_hcl_json(name, text) : parse_hcl(name, text));
         if (r->error) ev.errors.push_back({name, *r->error});
+        ev.texts[name] = std::move(text);
         for (const Block* b : r->file.body.blocks) {
             auto label = [&](size_t k) { return k < b->labels.size() ? b->labels[k] : std::string(); };
             if (b->type == "variable") def->variables.emplace(label(0), b);
@@ -179,16 +182,25 @@ Value Evaluator::variable(ModuleInst& m, const std::string& name, unsigned depth
         v = eval(a->expr, s, depth + 1);
         set = true;
     }
-    if (!set || v.is_null()) {
+    // A null input stands (nullable, the default) unless `nullable = false`,
+    // which takes the default instead.
+    const Attribute* nullable = decl->second->body.attribute("nullable");
+    bool not_nullable = nullable && nullable->expr->kind == ExprKind::Bool && !nullable->expr->flag;
+    Scope own;
+    own.mod = &m;
+    own.ev = &ev_;
+    if (!set || (v.is_null() && not_nullable)) {
         if (const Attribute* def = decl->second->body.attribute("default")) {
-            Scope s;
-            s.mod = &m;
-            s.ev = &ev_;
-            v = eval(def->expr, s, depth + 1);
+            v = eval(def->expr, own, depth + 1);
         } else if (!set) {
             v = Value::unknown("variable " + name + " has no value (no default, not set in a .tfvars file)");
+        } else {
+            v = Value::unknown("variable " + name + " is null and not nullable (Terraform rejects it)");
         }
     }
+    // The value as the variable's type makes it ("42" a number, optional
+    // attributes filled); a value the type rejects is unknown.
+    if (const Attribute* type = decl->second->body.attribute("type")) v = convert_to_type(v, type->expr, *this, own, depth + 1);
     m.busy["var." + name] = 0;
     m.vars[name] = v;
     return v;
@@ -574,7 +586,9 @@ Value cli_value(Evaluator& e, Evaluation& ev, const ModuleDef& def, const std::s
                 std::vector<std::unique_ptr<ParseResult>>& keep) {
     auto decl = def.variables.find(name);
     const Attribute* type = decl == def.variables.end() ? nullptr : decl->second->body.attribute("type");
-    if (!type || (type->expr->kind == ExprKind::Variable && type->expr->text == "string")) return Value::string(text);
+    // Terraform's parsing modes: the raw string for untyped and primitive
+    // variables (converted to the type later), HCL for the others.
+    if (!type || primitive_type(type->expr)) return Value::string(text);
     auto r = std::make_unique<ParseResult>(parse_hcl("-var " + name, "v = " + text + "\n"));
     if (r->error || r->file.body.attributes.empty()) return Value::string(text);
     Scope s;

@@ -78,6 +78,7 @@ struct Evaluation {
     std::unique_ptr<ModuleInst> root;
     std::vector<FileError> errors;
     std::map<std::string, std::string> scope_dirs;  // "module.vpc" -> its directory
+    std::map<std::string, std::string> texts;       // every .tf file read -> its text (reporters quote lines)
 };
 
 // Reads `dir` (and its modules) and evaluates everything; errors hold the

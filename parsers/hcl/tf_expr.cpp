@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "parsers/hcl/tf_builtins.h"
 #include "parsers/hcl/tf_eval.h"
 
 namespace vpclint::hcl {
@@ -172,9 +173,9 @@ Value Evaluator::eval(const Expr* e, Scope& s, unsigned depth) {
         case ExprKind::Null: return Value::null();
         case ExprKind::Bool: return Value::boolean(e->flag);
         case ExprKind::Number: {
-            double d = std::strtod(e->text.c_str(), nullptr);
-            Value v = Value::number(d);
-            return v;
+            Value v;
+            if (parse_number_text(e->text, v)) return v;  // long integers keep their digits
+            return Value::number(std::strtod(e->text.c_str(), nullptr));
         }
         case ExprKind::Template: return templ(e->parts, s, depth, true);
         case ExprKind::Paren: return eval(e->a, s, depth + 1);

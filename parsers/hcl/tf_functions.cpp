@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "parsers/hcl/tf_builtins.h"
 #include "parsers/hcl/tf_eval.h"
 
 namespace vpclint::hcl {
@@ -27,22 +28,6 @@ bool num(const Value& v, double& out) {
         return !v.s.empty() && end && *end == '\0';
     }
     return false;
-}
-
-bool parse_ipv4_cidr(const std::string& s, uint32_t& addr, int& bits) {
-    unsigned a, b, c, d;
-    int n;
-    char tail;
-    if (std::sscanf(s.c_str(), "%u.%u.%u.%u/%d%c", &a, &b, &c, &d, &n, &tail) != 5) return false;
-    if (a > 255 || b > 255 || c > 255 || d > 255 || n < 0 || n > 32) return false;
-    addr = (a << 24) | (b << 16) | (c << 8) | d;
-    bits = n;
-    return true;
-}
-
-std::string ipv4(uint32_t a) {
-    return std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 255) + "." + std::to_string((a >> 8) & 255) + "." +
-           std::to_string(a & 255);
 }
 
 Value flatten_into(const Value& v, List& out, unsigned depth) {
@@ -176,12 +161,14 @@ Value Evaluator::call_function(const std::string& fn, std::vector<Value> args, c
             return to_text(v, t) ? Value::string(t) : bad(fn, "not a primitive");
         }
         if (fn == "tonumber") {
-            double d;
-            return num(v, d) ? Value::number(d) : bad(fn, "not a number");
+            Value out;
+            if (v.k == Value::K::Number) return v;
+            return v.k == Value::K::String && parse_number_text(v.s, out) ? out : bad(fn, "not a number");
         }
         if (fn == "tobool") {
             if (v.k == Value::K::Bool) return v;
-            if (v.k == Value::K::String && (v.s == "true" || v.s == "false")) return Value::boolean(v.s == "true");
+            if (v.k == Value::K::String && (v.s == "true" || v.s == "1")) return Value::boolean(true);
+            if (v.k == Value::K::String && (v.s == "false" || v.s == "0")) return Value::boolean(false);
             return bad(fn, "not a boolean");
         }
         return v;
@@ -335,9 +322,16 @@ Value Evaluator::call_function(const std::string& fn, std::vector<Value> args, c
     if (fn == "replace") {
         std::string text, from, to;
         if (!argc(3, 3) || !str(0, text) || !str(1, from) || !str(2, to)) return bad(fn, "three strings");
-        if (from.size() > 1 && from.front() == '/' && from.back() == '/') return bad(fn, "regular expressions are not evaluated");
-        if (from.empty()) return Value::string(text);
+        if (from.size() > 1 && from.front() == '/' && from.back() == '/') return regex_replace(text, from.substr(1, from.size() - 2), to);
         std::string out;
+        if (from.empty()) {
+            // Go's strings.Replace: the replacement before every character and at the end.
+            for (size_t k = 0; k < text.size(); ++k) {
+                if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) out += to;
+                out += text[k];
+            }
+            return Value::string(out + to);
+        }
         size_t pos = 0;
         for (size_t at; (at = text.find(from, pos)) != std::string::npos; pos = at + from.size()) out += text.substr(pos, at - pos) + to;
         return Value::string(out + text.substr(pos));
@@ -348,35 +342,8 @@ Value Evaluator::call_function(const std::string& fn, std::vector<Value> args, c
         for (char& c : t) c = static_cast<char>(fn == "lower" ? std::tolower(static_cast<unsigned char>(c)) : std::toupper(static_cast<unsigned char>(c)));
         return Value::string(t);
     }
-    if (fn == "cidrsubnet") {
-        std::string prefix;
-        double newbits, netnum;
-        uint32_t addr;
-        int bits;
-        if (!argc(3, 3) || !str(0, prefix) || !num(args[1], newbits) || !num(args[2], netnum) || !parse_ipv4_cidr(prefix, addr, bits))
-            return bad(fn, "an IPv4 prefix and two numbers (IPv6 is not evaluated)");
-        int nb = bits + static_cast<int>(newbits);
-        if (newbits < 0 || nb > 32 || netnum < 0 || netnum >= std::ldexp(1.0, static_cast<int>(newbits)))
-            return bad(fn, "the new prefix does not fit");
-        uint32_t mask = bits == 0 ? 0 : ~uint32_t(0) << (32 - bits);
-        uint32_t base = addr & mask;
-        uint32_t net = base | (static_cast<uint32_t>(netnum) << (32 - nb));
-        if (nb == 32) net = base | static_cast<uint32_t>(netnum);
-        return Value::string(ipv4(net) + "/" + std::to_string(nb));
-    }
-    if (fn == "cidrhost") {
-        std::string prefix;
-        double host;
-        uint32_t addr;
-        int bits;
-        if (!argc(2, 2) || !str(0, prefix) || !num(args[1], host) || !parse_ipv4_cidr(prefix, addr, bits))
-            return bad(fn, "an IPv4 prefix and a number (IPv6 is not evaluated)");
-        double size = std::ldexp(1.0, 32 - bits);
-        if (host < 0) host += size;
-        if (host < 0 || host >= size) return bad(fn, "the host number does not fit the prefix");
-        uint32_t mask = bits == 0 ? 0 : ~uint32_t(0) << (32 - bits);
-        return Value::string(ipv4((addr & mask) + static_cast<uint32_t>(host)));
-    }
+    if (fn == "cidrsubnet") return cidrsubnet_fn(args);
+    if (fn == "cidrhost") return cidrhost_fn(args);
     if (fn == "file" || fn == "templatefile") {
         std::string rel;
         if (!str(0, rel)) return bad(fn, "a path");
