@@ -32,6 +32,7 @@
 #include "cli/rule_selection.h"
 #include "core/analyses.h"
 #include "core/explain_function.h"
+#include "parsers/hcl/hcl_frontend.h"
 #include "parsers/terraform/tf_source_scan.h"
 #include "reporters/format_writers.h"
 #include "reporters/reporter.h"
@@ -236,7 +237,11 @@ int run_explain_function(const Options& o, const FrontendOptions& fo) {
         return 2;
     }
     std::string error;
-    std::vector<Model> models = models_of_file(display_path(o.paths[0]), fo, &error);
+    // A directory is a Terraform root module (its .tf files).
+    std::error_code dir_ec;
+    std::vector<Model> models = std::filesystem::is_directory(o.paths[0], dir_ec)
+                                    ? build_hcl_models(display_path(o.paths[0]), fo)
+                                    : models_of_file(display_path(o.paths[0]), fo, &error);
     if (models.empty()) {
         std::cerr << "vpclint: " << o.paths[0] << ": " << error << "\n";
         return 2;

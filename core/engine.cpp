@@ -130,6 +130,34 @@ void add_plan_locations(const Model& m, std::vector<Diagnostic>& found) {
     }
 }
 
+// A finding that points at an entity (its location, a related location or
+// a step of its path) also points at where that entity's values came from:
+// the module inputs of a Terraform module's resources.
+void add_value_origins(const Model& m, std::vector<Diagnostic>& found) {
+    if (m.value_origins.empty()) return;
+    auto key = [](const Location& l) { return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.col); };
+    std::unordered_map<std::string, std::vector<const ValueOrigin*>> by_at;
+    for (const ValueOrigin& o : m.value_origins) by_at[key(o.at)].push_back(&o);
+    for (Diagnostic& d : found) {
+        std::vector<const ValueOrigin*> add;
+        auto look = [&](const Location& l) {
+            auto it = by_at.find(key(l));
+            if (it == by_at.end()) return;
+            for (const ValueOrigin* o : it->second)
+                if (std::find(add.begin(), add.end(), o) == add.end()) add.push_back(o);
+        };
+        look(d.loc);
+        for (const RelatedLocation& r : d.related) look(r.loc);
+        for (const RelatedLocation& r : d.path) look(r.loc);
+        for (const ValueOrigin* o : add) {
+            bool have = std::any_of(d.related.begin(), d.related.end(), [&](const RelatedLocation& r) {
+                return key(r.loc) == key(o->origin) && r.message == o->message;
+            });
+            if (!have) d.related.push_back({o->origin, o->message});
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> check_model_stream(size_t count, const std::function<const Model&(size_t, Model&)>& build,
@@ -150,6 +178,7 @@ std::vector<Diagnostic> check_model_stream(size_t count, const std::function<con
             RuleContext ctx(m, analyses, *r.descriptor, found);
             r.check(ctx);
         }
+        add_value_origins(m, found);
         add_plan_locations(m, found);
         for (Diagnostic& d : found) {
             auto [it, inserted] = merged.try_emplace(key_of(d));

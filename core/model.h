@@ -395,6 +395,16 @@ struct Suppression {
 
 enum class InputFormat : uint8_t { CloudFormation, TerraformPlan, TerraformState };
 
+// Where an entity's values came from outside its own declaration: a
+// Terraform module's resource reads module inputs (`public_subnets = [...]`
+// in the `module "vpc"` block). Findings that point at the entity's
+// declaration (`at`) also point at these (core/engine.cpp).
+struct ValueOrigin {
+    Location at;
+    Location origin;
+    std::string message;
+};
+
 struct Model {
     std::string file;          // the input file
     InputFormat format = InputFormat::CloudFormation;
@@ -425,6 +435,7 @@ struct Model {
 
     std::vector<Problem> problems;
     std::vector<Suppression> suppressions;
+    std::vector<ValueOrigin> value_origins;
 };
 
 // Fills the index lists derived from links: RouteTable::routes and

@@ -145,3 +145,60 @@ TEST_CASE("a plan with its sources: the .tf files supply the references of dynam
     fs::remove_all(alone);
     for (const Diagnostic& d : plan_alone.diagnostics) CHECK(d.rule_id != "VL101");
 }
+
+namespace {
+
+// The module inputs a finding points at ("input public_subnets of
+// module.vpc, read by aws_subnet.public" at main.tf:18:3), per finding.
+std::multiset<std::string> module_inputs(const FileResult& r) {
+    std::multiset<std::string> out;
+    for (const Diagnostic& d : r.diagnostics)
+        for (const RelatedLocation& rl : d.related)
+            if (rl.message.rfind("input ", 0) == 0)
+                out.insert(d.rule_id + " " + d.resource + " | " + rl.message + " @ " +
+                           fs::path(rl.loc.file).lexically_normal().string() + ":" + std::to_string(rl.loc.line) + ":" +
+                           std::to_string(rl.loc.col));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("findings point at the module inputs their module resources read, from .tf files and plans alike", "[hcl][twins]") {
+    std::string real = std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/realistic/";
+    std::string root = real + "module-vpc-public-function/main.tf";
+    FileResult tf = analyze_tf_root(real + "module-vpc-public-function", {}, {});
+    FileResult plan = analyze_file(real + "module-vpc-public-function/plan.json", {}, {});
+    // aws_subnet.public (count = length(var.public_subnets), cidr_block = element(var.public_subnets, ...),
+    // availability_zone from var.azs) and the route table, route and gateway that read var.public_subnets.
+    std::multiset<std::string> inputs = module_inputs(tf);
+    INFO(joined(inputs));
+    CHECK(inputs.count("VL101 aws_lambda_function.api | input public_subnets of module.vpc, read by aws_subnet.public @ " +
+                       fs::path(root).lexically_normal().string() + ":18:3") == 1);
+    CHECK(inputs.count("VL101 aws_lambda_function.api | input azs of module.vpc, read by aws_subnet.public @ " +
+                       fs::path(root).lexically_normal().string() + ":17:3") == 1);
+    CHECK(module_inputs(plan) == inputs);
+    // Every twin: the plan (with its .tf files) and the .tf files name the same
+    // inputs; those with listed differences have findings only one side gives.
+    auto differences = known_differences();
+    for (const std::string& dir : twin_dirs()) {
+        std::string name = fs::path(dir).parent_path().filename().string() + "/" + fs::path(dir).filename().string();
+        if (differences.count(name)) continue;
+        INFO(dir);
+        CHECK(module_inputs(analyze_file(dir + "/plan.json", {}, {})) == module_inputs(analyze_tf_root(dir, {}, {})));
+    }
+}
+
+TEST_CASE("every instance of a module with for_each or count has its own configuration", "[hcl][twins]") {
+    // fixtures/terraform/hcl/module-instances: module.fn["batch"] (no VPC) and module.fn["web"]
+    // (public subnets), module.worker[0] (private) and module.worker[1] (public); a real plan beside them.
+    std::string dir = std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/hcl/module-instances";
+    std::string fn = fs::path(dir + "/../modules/function/main.tf").lexically_normal().string();
+    std::multiset<std::string> want = {
+        "VL101 error module.fn[\"web\"].aws_lambda_function.this " + fn + ":45:7",
+        "VL101 error module.worker[1].aws_lambda_function.this " + fn + ":45:7",
+    };
+    FileResult tf = analyze_tf_root(dir, {}, {});
+    INFO(joined(triples(tf)));
+    CHECK(triples(tf) == want);
+    CHECK(triples(analyze_file(dir + "/plan.json", {}, {})) == want);
+}

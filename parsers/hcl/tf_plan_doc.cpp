@@ -269,7 +269,7 @@ bool meta_attr(const std::string& n) { return n == "count" || n == "for_each" ||
 
 struct ConfigWriter {
     Builder& b;
-    std::map<std::string, const Node*>* by_scope = nullptr;  // "scope|address" -> configuration resource
+    std::map<std::string, const Node*>* by_scope = nullptr;  // "module instance|address" -> configuration resource
     Evaluator& ev;
     ModuleInst* any_inst;  // a module instance of this definition, for constants
     const Evaluation* evn;
@@ -372,7 +372,9 @@ struct ConfigWriter {
             if (const Attribute* f = r->body.attribute("for_each")) b.put(n, "for_each_expression", expression(f->expr, def, none));
             any_inst = saved;
             resources.items.push_back(&n);
-            if (by_scope) (*by_scope)[scope + "|" + (data ? "data." : "") + r->labels[0] + "." + r->labels[1]] = &n;
+            // Keyed by the module instance: each instance's own configuration
+            // (its dynamic blocks, its constants), not the first one's.
+            if (by_scope) (*by_scope)[(inst ? inst->address : scope) + "|" + (data ? "data." : "") + r->labels[0] + "." + r->labels[1]] = &n;
         }
         b.put(m, "resources", &resources);
         Node& calls = b.map();
@@ -392,12 +394,16 @@ struct ConfigWriter {
             if (const Attribute* cnt = blk->body.attribute("count")) b.put(c, "count_expression", expression(cnt->expr, def, none));
             if (const Attribute* fe = blk->body.attribute("for_each")) b.put(c, "for_each_expression", expression(fe->expr, def, none));
             any_inst = saved;
-            const ModuleInst* child = nullptr;
+            // The configuration holds the call's module once, as Terraform
+            // writes it (from the first instance); every instance's resources
+            // get their own configuration in `by_scope`.
             if (inst)
-                if (auto it = inst->calls.find(name); it != inst->calls.end() && !it->second.instances.empty())
-                    child = it->second.instances.front().second.get();
-            if (child)
-                b.put(c, "module", module(*child->def, child, evn, depth + 1, (scope.empty() ? "" : scope + ".") + "module." + name));
+                if (auto it = inst->calls.find(name); it != inst->calls.end())
+                    for (size_t k = 0; k < it->second.instances.size(); ++k) {
+                        const ModuleInst* child = it->second.instances[k].second.get();
+                        const Node* node = module(*child->def, child, evn, depth + 1, (scope.empty() ? "" : scope + ".") + "module." + name);
+                        if (k == 0) b.put(c, "module", node);
+                    }
             b.put(calls, name, &c);
         }
         b.put(m, "module_calls", &calls);
@@ -496,7 +502,7 @@ struct ValuesWriter {
                 const Value& key = r.keys[k].first;
                 if (!key.is_null()) b.put(n, "index", key.k == Value::K::String ? b.str(key.s) : b.raw(key.s));
                 b.put(n, "values", b.value(r.values[k], 0));
-                if (auto c = config.find(scope + "|" + r.type + "." + r.name); c != config.end()) {
+                if (auto c = config.find(m.address + "|" + r.type + "." + r.name); c != config.end()) {
                     Node& own = b.map();
                     for (const MapEntry& e : c->second->entries)
                         b.put(own, e.key, e.key == "expressions" ? instance_exprs(e.value, r.values[k], 0) : e.value);
@@ -570,6 +576,15 @@ void module_positions(const ModuleInst& m, const std::string& scope,
     auto& blocks = out[scope];
     for (const auto& file : m.def->files)
         for (const Block* b : file->file.body.blocks) {
+            if (b->type == "module" && b->labels.size() == 1) {
+                // Its inputs, which module resources read (value origins).
+                tf::TfBlock tb;
+                tb.header = Location{file->file.path, b->begin.line, b->begin.col, b->begin.line, b->begin.col + 6};
+                for (const Attribute& a : b->body.attributes)
+                    tb.attributes.emplace(a.name, Location{file->file.path, a.begin.line, a.begin.col, a.end.line, a.end.col});
+                blocks.emplace("module." + b->labels[0], std::move(tb));
+                continue;
+            }
             if (b->type != "resource" || b->labels.size() != 2) continue;
             tf::TfBlock tb;
             tb.header = Location{file->file.path, b->begin.line, b->begin.col, b->begin.line, b->begin.col + 8};

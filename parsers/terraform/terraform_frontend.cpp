@@ -292,6 +292,7 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
         if (i.type == "aws_vpc_endpoint_security_group_association") tf::apply_endpoint_security_group_association(c, i);
         if (i.type == "aws_vpc_endpoint_private_dns") tf::apply_endpoint_private_dns(c, i);
     }
+    tf::add_module_input_origins(c);
     index_children(m);
     for (const tf::PlanIndex::Cycle& cy : plan.cycles())
         m.problems.push_back({ProblemKind::InvalidTemplate,

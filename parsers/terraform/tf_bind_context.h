@@ -118,5 +118,8 @@ void apply_endpoint_route_table_association(BindContext& c, const Instance& i);
 void apply_endpoint_subnet_association(BindContext& c, const Instance& i);
 void apply_endpoint_security_group_association(BindContext& c, const Instance& i);
 void apply_endpoint_private_dns(BindContext& c, const Instance& i);
+// Model::value_origins: the module inputs each module resource reads
+// (parsers/terraform/module_input_origins.cpp).
+void add_module_input_origins(BindContext& c);
 
 }  // namespace vpclint::tf

@@ -84,6 +84,8 @@ std::string join(const std::vector<Level>& stack, const std::string& name) {
 
 void scan_tf_text(std::string_view text, const std::string& shown, std::map<std::string, TfBlock>& out) {
     static const RE2 header(R"re(^(\s*)resource\s+"([^"]+)"\s+"([^"]+)")re");
+    // A module call's inputs, keyed "module.NAME" (findings point at the input a module resource reads).
+    static const RE2 module_header(R"re(^(\s*)module\s+"([^"]+)"\s*\{)re");
     static const RE2 attribute(R"re(^(\s*)"?([A-Za-z_][A-Za-z0-9_:./-]*)"?\s*(=|\{))re");
     std::istringstream in{std::string(text)};
     std::string line;
@@ -108,6 +110,11 @@ void scan_tf_text(std::string_view text, const std::string& shown, std::map<std:
             *current = TfBlock{};
             current->header = here(indent.size());
             opened_name = "\x01";  // the resource's own brace
+        } else if (stack.empty() && RE2::PartialMatch(line, module_header, &indent, &name)) {
+            current = &out["module." + name];
+            *current = TfBlock{};
+            current->header = here(indent.size());
+            opened_name = "\x01";
         } else if (current && !stack.empty() && RE2::PartialMatch(line, attribute, &indent, &name, &op)) {
             std::string key = join(stack, name);
             if (code.find('{') != std::string::npos) {

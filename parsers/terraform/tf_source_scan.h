@@ -24,7 +24,8 @@ struct TfBlock {
 // .tf files larger than this are not hand-written and are not read.
 constexpr size_t kMaxTfFileBytes = 8u << 20;
 
-// Blocks of every *.tf file directly in `dir`, keyed by "type.name".
+// Blocks of every *.tf file directly in `dir`, keyed by "type.name"; module
+// calls by "module.NAME" (their inputs as attributes).
 std::map<std::string, TfBlock> scan_tf_dir(const std::string& dir);
 // The same for one file's text (`shown` is the path locations carry).
 void scan_tf_text(std::string_view text, const std::string& shown, std::map<std::string, TfBlock>& out);
