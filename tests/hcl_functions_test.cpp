@@ -215,3 +215,11 @@ missing = { other = 1 }
     CHECK(to_json(var("cli_s")) == R"("[1]")");
     CHECK(to_json(var("cli_l")) == "[1,2]");
 }
+
+TEST_CASE("max and min (the VPC module's subnet counts)", "[hcl][functions]") {
+    CHECK(to_json(eval_text(R"(max(1, "5", 3))")) == "5");
+    CHECK(to_json(eval_text("min(2, 1.5)")) == "1.5");
+    CHECK(to_json(eval_text("max(0, length([1, 2]))")) == "2");
+    CHECK(unknown("max()"));
+    CHECK(unknown(R"(max(1, "x"))"));
+}

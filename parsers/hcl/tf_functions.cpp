@@ -342,6 +342,22 @@ Value Evaluator::call_function(const std::string& fn, std::vector<Value> args, c
         for (char& c : t) c = static_cast<char>(fn == "lower" ? std::tolower(static_cast<unsigned char>(c)) : std::toupper(static_cast<unsigned char>(c)));
         return Value::string(t);
     }
+    if (fn == "max" || fn == "min") {
+        // Numbers (strings convert, as cty does); at least one.
+        if (n == 0) return bad(fn, "at least one number");
+        double best = 0;
+        size_t at = 0;
+        for (size_t k = 0; k < n; ++k) {
+            double d;
+            if (!num(args[k], d)) return bad(fn, "an argument that is not a number");
+            if (k == 0 || (fn == "max" ? d > best : d < best)) {
+                best = d;
+                at = k;
+            }
+        }
+        if (args[at].k == Value::K::Number) return args[at];
+        return Value::number(best);
+    }
     if (fn == "cidrsubnet") return cidrsubnet_fn(args);
     if (fn == "cidrhost") return cidrhost_fn(args);
     if (fn == "file" || fn == "templatefile") {
