@@ -171,6 +171,12 @@ variable "cli_n" { type = number }
 variable "cli_b" { type = bool }
 variable "cli_s" {}
 variable "cli_l" { type = list(number) }
+variable "ids" {
+  type    = set(string)
+  default = [aws_security_group.a.id, aws_security_group.b.id]
+}
+resource "aws_security_group" "a" {}
+resource "aws_security_group" "b" {}
 )");
     d.write("terraform.tfvars", R"(
 n   = "42"
@@ -209,6 +215,13 @@ missing = { other = 1 }
     CHECK(to_json(var("ma")) == R"({"a":"1","b":"x"})");
     CHECK(var("bad").is_unknown());      // Terraform: a number is required
     CHECK(var("missing").is_unknown());  // Terraform: attribute "name" is required
+    // A set of values known after apply keeps them (with their origins). (Terraform
+    // wants constant defaults; the default here stands for a module input.)
+    Value ids = var("ids");
+    REQUIRE(ids.k == Value::K::List);
+    REQUIRE(ids.items().size() == 2);
+    CHECK(ids.items()[0].is_unknown());
+    CHECK(ids.items()[0].origin == "aws_security_group.a.id");
     // -var and TF_VAR_: raw strings for primitive and untyped variables, then converted.
     CHECK(to_json(var("cli_n")) == "7");
     CHECK(to_json(var("cli_b")) == "false");

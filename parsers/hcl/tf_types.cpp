@@ -134,13 +134,13 @@ struct Converter {
             for (Value& x : out)
                 if (std::none_of(unique.begin(), unique.end(), [&](const Value& y) { return equal(x, y); })) unique.push_back(std::move(x));
             // cty orders sets of primitives (strings by code point, numbers
-            // by value); the order of a set of structures is a hash order no
-            // rule reads by position, so first-seen order stands in for it.
-            bool known_primitives = std::all_of(unique.begin(), unique.end(), primitive) &&
-                                    std::all_of(unique.begin(), unique.end(), [&](const Value& x) { return x.k == unique.front().k; });
-            if (!unique.empty() && known_primitives) std::sort(unique.begin(), unique.end(), less_primitive);
-            else if (std::any_of(unique.begin(), unique.end(), [](const Value& x) { return x.is_unknown(); }))
-                return Value::unknown("a set with values known after apply");
+            // by value). Terraform cannot index a set, so the order of the
+            // rest (structures in hash order, values known after apply such
+            // as subnet ids, which keep their origins) is read by no one:
+            // they follow in first-seen order.
+            auto known = std::stable_partition(unique.begin(), unique.end(), [](const Value& x) { return primitive(x); });
+            bool one_kind = std::all_of(unique.begin(), known, [&](const Value& x) { return x.k == unique.front().k; });
+            if (one_kind) std::sort(unique.begin(), known, less_primitive);
             return Value::tuple(std::move(unique));
         }
         return Value::tuple(std::move(out));
