@@ -543,6 +543,20 @@ void positions(const Body& body, const std::string& file, const std::string& pre
     for (const Attribute& a : body.attributes) {
         out.attributes.emplace(prefix + a.name, loc(a.begin, a.end));
         out.attributes.emplace(a.name, loc(a.begin, a.end));
+        // The keys of an object written in place (`variables = { API_URL = ... }`),
+        // as the source scan keys them: "environment#0.variables#0.API_URL".
+        if (a.expr && a.expr->kind == ExprKind::Object)
+            for (size_t k = 0; k < a.expr->keys.size() && k < a.expr->items.size(); ++k) {
+                const Expr* ke = a.expr->keys[k];
+                std::string key;
+                if (ke->kind == ExprKind::Variable) key = ke->text;
+                else if (ke->kind == ExprKind::Template && ke->parts.size() == 1 && ke->parts[0].kind == TemplatePart::Literal)
+                    key = ke->parts[0].text;
+                else
+                    continue;
+                out.attributes.emplace(prefix + a.name + "#0." + key, loc(ke->begin, a.expr->items[k]->end));
+                out.attributes.emplace(key, loc(ke->begin, a.expr->items[k]->end));
+            }
     }
     std::map<std::string, int> occurrences;
     for (const Block* nb : body.blocks) {
