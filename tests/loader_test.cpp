@@ -578,3 +578,79 @@ TEST_CASE("fixtures/bad-input: each file fails as its README says", "[loader]") 
     }
     CHECK(files == expected.size());
 }
+
+// A plan's parts no binder reads (resource_changes[].change.before/after/...,
+// relevant_attributes, ...) are checked but not built (parsers/json_loader.cpp).
+namespace {
+
+// A plan when `head` is "format_version", otherwise a JSON document of the
+// same length that is no plan (so that positions compare).
+std::string plan_text(const std::string& head, const std::string& after) {
+    return "{\"" + head + "\": \"1.2\",\n \"planned_values\": {\"root_module\": {}},\n"
+           " \"resource_changes\": [{\"address\": \"aws_vpc.a\", \"change\": {\"actions\": [\"create\"],\n"
+           "   \"after\": " + after + ",\n   \"after_unknown\": {\"id\": true}}}],\n"
+           " \"relevant_attributes\": [{\"resource\": \"aws_vpc.a\", \"attribute\": [\"id\"]}]}";
+}
+
+}  // namespace
+
+TEST_CASE("plans: the parts no binder reads are null nodes with their extent", "[loader][plan-skip]") {
+    auto r = load_document("plan.json", plan_text("format_version", "{\"cidr_block\": \"10.0.0.0/16\", \"tags\": [1, {}]}"));
+    const Node* root = load_ok(r);
+    const Node* change = root->get("resource_changes")->items[0]->get("change");
+    const Node* after = change->get("after");
+    REQUIRE(after);
+    CHECK(after->is_null());
+    CHECK(span(after) == "4:13-4:59");  // the whole object
+    // What the plan index reads is there.
+    CHECK(dump(change->get("actions")) == "['create,]");
+    CHECK(dump(change->get("after_unknown")) == "{id:true,}");
+    CHECK(root->get("resource_changes")->items[0]->get("address")->text == "aws_vpc.a");
+    CHECK(root->get("relevant_attributes")->is_null());
+    CHECK(root->get("planned_values")->get("root_module")->is_mapping());
+
+    // Not a plan (its first key is not format_version): everything is built.
+    auto other = load_document("x.json", plan_text("formatXversion", "{\"cidr_block\": \"10.0.0.0/16\"}"));
+    const Node* o = load_ok(other)->get("resource_changes")->items[0]->get("change")->get("after");
+    CHECK(dump(o) == "{cidr_block:'10.0.0.0/16,}");
+    CHECK(load_ok(other)->get("relevant_attributes")->is_sequence());
+}
+
+TEST_CASE("plans: a part not built is checked as strictly as the rest", "[loader][plan-skip]") {
+    // Each broken value gives the same message at the same position whether
+    // it is skipped (in a plan) or built (the same text, not a plan).
+    const char* broken[] = {
+        "{\"a\": 0123}",
+        "{\"a\": 1.2.3}",
+        "{\"a\": 1e}",
+        "{\"a\": \"x\\qy\"}",
+        "{\"a\": \"\\ud800x\"}",
+        "{\"a\": [1, 2,]}",
+        "{\"a\": 1,}",
+        "{\"a\": 1, \"a\": 2}",
+        "{\"a\" 1}",
+        "{a: 1}",
+        "{\"a\": tru}",
+        "{\"a\": \"x\ty\"}",
+        "{\"a\": [1 2]}",
+    };
+    for (const char* b : broken) {
+        INFO(b);
+        LoadError skipped = load_error(plan_text("format_version", b), "plan.json");
+        LoadError built = load_error(plan_text("formatXversion", b), "plan.json");
+        CHECK(skipped.message == built.message);
+        CHECK(at(skipped.pos) == at(built.pos));
+        CHECK(skipped.pos.line == 4);
+    }
+    // The depth limit holds inside a skipped part (and needs no stack depth):
+    // 1,000,000 open brackets stop at the 513th level.
+    std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+    LoadError skipped = load_error(plan_text("format_version", deep), "plan.json");
+    LoadError built = load_error(plan_text("formatXversion", deep), "plan.json");
+    CHECK(skipped.message == "invalid JSON: nesting deeper than 512 levels");
+    CHECK(at(skipped.pos) == at(built.pos));
+    // Unclosed at the end of the file.
+    std::string cut = plan_text("format_version", "{\"a\": [1, {\"b\": \"c\"}]}");
+    cut.resize(cut.find("\"c\"") + 3);
+    CHECK(load_error(cut, "plan.json").message == "invalid JSON: unclosed '{' (end of file reached)");
+}
