@@ -9,11 +9,13 @@
 // strictly as the rest but not built: resource_changes[].change.before,
 // .after, .before_sensitive, .after_sensitive, .replace_paths (copies of
 // planned_values and prior_state), and the root's relevant_attributes,
-// output_changes, resource_drift and checks. They are about half of a plan's
+// output_changes, resource_drift and checks; and prior_state's copies of
+// resources planned_values has (the index takes the planned ones). They are about half of a plan's
 // bytes and would be most of its memory; each is kept as a null node with the
 // value's extent.
 #include <cstring>
 #include <initializer_list>
+#include <unordered_set>
 
 #include "core/document.h"
 #include "parsers/duplicate_keys.h"
@@ -48,7 +50,29 @@ void append_utf8(std::string& out, uint32_t cp) {
 }
 
 // Where a container sits in a Terraform plan, for the parts not built.
-enum class Role : uint8_t { Other, Root, Changes, Change, ChangeBody };
+enum class Role : uint8_t {
+    Other, Root, Changes, Change, ChangeBody,
+    Planned, Module, Modules, Resources, Resource,                       // planned_values
+    Prior, PriorValues, PriorModule, PriorModules, PriorResources, PriorResource  // prior_state
+};
+
+// The role of an array's items.
+Role item_role(Role array) {
+    switch (array) {
+        case Role::Changes: return Role::Change;
+        case Role::Modules: return Role::Module;
+        case Role::Resources: return Role::Resource;
+        case Role::PriorModules: return Role::PriorModule;
+        case Role::PriorResources: return Role::PriorResource;
+        default: return Role::Other;
+    }
+}
+
+const Node* scalar_of(const MapEntry* entries, size_t count, std::string_view key) {
+    for (size_t k = 0; k < count; ++k)
+        if (entries[k].key == key) return entries[k].value->is_scalar() ? entries[k].value : nullptr;
+    return nullptr;
+}
 
 bool is_one_of(const std::string& key, std::initializer_list<std::string_view> keys) {
     for (std::string_view k : keys)
@@ -187,22 +211,32 @@ private:
             step();
             return;
         }
-        size_t mark = entry_stack_.size();  // keys for the duplicate check only
+        skip_members(begin, depth, entry_stack_.size(), false);
+    }
+
+    // The members of the object opened at `begin`, up to its closing brace;
+    // with `after_first`, from after its first member's value (whose entry
+    // is on the stack at `mark`, for the duplicate check).
+    void skip_members(SourcePos begin, unsigned depth, size_t mark, bool after_first) {
         DuplicateKeyCheck duplicates;
+        bool read_member = !after_first;
         while (true) {
-            if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", begin);
-            if (*p_ != '"') fail("expected a quoted key");
-            MapEntry e;
-            e.key_begin = here();
-            string(e.key);
-            if (uint32_t first = duplicates.first_line(entry_stack_.data() + mark, entry_stack_.size() - mark, e.key))
-                throw JsonError{duplicate_key_message(e.key, first), e.key_begin};
-            skip_ws();
-            if (!at(':')) fail("expected ':' after the key \"" + e.key + "\"");
-            step();
-            skip_ws();
-            skip(depth);
-            entry_stack_.push_back(std::move(e));
+            if (read_member) {
+                if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", begin);
+                if (*p_ != '"') fail("expected a quoted key");
+                MapEntry e;  // the key only, for the duplicate check
+                e.key_begin = here();
+                string(e.key);
+                if (uint32_t first = duplicates.first_line(entry_stack_.data() + mark, entry_stack_.size() - mark, e.key))
+                    throw JsonError{duplicate_key_message(e.key, first), e.key_begin};
+                skip_ws();
+                if (!at(':')) fail("expected ':' after the key \"" + e.key + "\"");
+                step();
+                skip_ws();
+                skip(depth);
+                entry_stack_.push_back(std::move(e));
+            }
+            read_member = true;
             skip_ws();
             if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", begin);
             if (*p_ == '}') break;
@@ -346,7 +380,7 @@ private:
         // the memory of large lists was spare capacity).
         size_t mark = item_stack_.size();
         while (true) {
-            item_stack_.push_back(value(depth, role == Role::Changes ? Role::Change : Role::Other));
+            item_stack_.push_back(value(depth, item_role(role)));
             skip_ws();
             if (p_ >= end_) fail_at("unclosed '[' (end of file reached)", n.begin);
             if (*p_ == ']') break;
@@ -391,6 +425,12 @@ private:
             skip_ws();
             e.value = member(depth, role, entry_stack_.size() == mark, e.key);
             entry_stack_.push_back(std::move(e));
+            if (role == Role::PriorResource && entry_stack_.size() == mark + 1 && planned_again(entry_stack_.back())) {
+                skip_members(n.begin, depth, mark, true);
+                n.kind = NodeKind::Null;
+                n.end = here();
+                return &n;
+            }
             skip_ws();
             if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", n.begin);
             if (*p_ == '}') break;
@@ -400,6 +440,7 @@ private:
             skip_ws();
             if (at('}')) fail_at("trailing comma before '}'", comma);
         }
+        if (role == Role::Resource) note_planned(mark);
         n.entries.assign(std::make_move_iterator(entry_stack_.begin() + static_cast<std::ptrdiff_t>(mark)),
                          std::make_move_iterator(entry_stack_.end()));
         entry_stack_.resize(mark);
@@ -415,11 +456,30 @@ private:
                 if (first) plan_ = key == "format_version";
                 if (!plan_) break;
                 if (key == "resource_changes") return value(depth, Role::Changes);
+                if (key == "planned_values") return value(depth, Role::Planned);
+                if (key == "prior_state") return value(depth, Role::Prior);
                 if (is_one_of(key, {"relevant_attributes", "output_changes", "resource_drift", "checks"}))
                     return skipped(depth);
                 break;
             case Role::Change:
                 if (key == "change") return value(depth, Role::ChangeBody);
+                break;
+            case Role::Planned:
+                if (key == "root_module") return value(depth, Role::Module);
+                break;
+            case Role::Module:
+                if (key == "resources") return value(depth, Role::Resources);
+                if (key == "child_modules") return value(depth, Role::Modules);
+                break;
+            case Role::Prior:
+                if (key == "values") return value(depth, Role::PriorValues);
+                break;
+            case Role::PriorValues:
+                if (key == "root_module") return value(depth, Role::PriorModule);
+                break;
+            case Role::PriorModule:
+                if (key == "resources") return value(depth, Role::PriorResources);
+                if (key == "child_modules") return value(depth, Role::PriorModules);
                 break;
             case Role::ChangeBody:
                 if (is_one_of(key, {"before", "after", "before_sensitive", "after_sensitive", "replace_paths"}))
@@ -430,8 +490,32 @@ private:
         return value(depth);
     }
 
+    // A planned resource (its entries on the stack from `mark`) that the
+    // plan index takes (an address, a type and a name): its prior_state
+    // copy, which the index ignores ("planned values win"), is not built.
+    void note_planned(size_t mark) {
+        const MapEntry* e = entry_stack_.data() + mark;
+        size_t count = entry_stack_.size() - mark;
+        const Node* address = scalar_of(e, count, "address");
+        const Node* type = scalar_of(e, count, "type");
+        const Node* name = scalar_of(e, count, "name");
+        if (address && type && name && !address->text.empty() && !type->text.empty() && !name->text.empty())
+            planned_.insert(address->text);
+    }
+
+    // A prior_state resource whose first entry is an address planned_values
+    // has, and not a data source's (the remote-state reader looks at those
+    // in both places).
+    bool planned_again(const MapEntry& first) const {
+        if (first.key != "address" || !first.value->is_scalar()) return false;
+        const std::string& a = first.value->text;
+        if (a.rfind("data.", 0) == 0 || a.find(".data.") != std::string::npos) return false;
+        return planned_.count(a) != 0;
+    }
+
     Document& doc_;
-    bool plan_ = false;    // the root object is a Terraform plan's (or state's)
+    bool plan_ = false;
+    std::unordered_set<std::string> planned_;  // addresses of planned_values resources    // the root object is a Terraform plan's (or state's)
     std::string scratch_;  // text of skipped scalars
     std::vector<const Node*> item_stack_;  // items of the arrays being read, innermost last
     std::vector<MapEntry> entry_stack_;    // entries of the objects being read, innermost last

@@ -654,3 +654,38 @@ TEST_CASE("plans: a part not built is checked as strictly as the rest", "[loader
     cut.resize(cut.find("\"c\"") + 3);
     CHECK(load_error(cut, "plan.json").message == "invalid JSON: unclosed '{' (end of file reached)");
 }
+
+TEST_CASE("plans: prior_state copies of planned resources are not built, the others are", "[loader][plan-skip]") {
+    std::string plan = R"({"format_version": "1.2",
+ "planned_values": {"root_module": {"resources": [
+   {"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a", "values": {"id": "vpc-1"}},
+   {"address": "aws_subnet.typeless", "name": "typeless"}],
+   "child_modules": [{"address": "module.m", "resources": [
+     {"address": "module.m.aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s"}]}]}},
+ "prior_state": {"values": {"root_module": {"resources": [
+   {"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a", "values": {"id": "vpc-1"}},
+   {"address": "aws_vpc.gone", "mode": "managed", "type": "aws_vpc", "name": "gone"},
+   {"address": "aws_subnet.typeless", "mode": "managed", "type": "aws_subnet", "name": "typeless"},
+   {"address": "data.aws_vpc.d", "mode": "data", "type": "aws_vpc", "name": "d"}],
+   "child_modules": [{"address": "module.m", "resources": [
+     {"address": "module.m.aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s", "x": [1, 0123]}]}]}}}})";
+    // Checked all the same: the number 0123 in a skipped copy is an error.
+    LoadError e = load_error(plan, "plan.json");
+    CHECK(e.message == "invalid JSON: invalid number: leading zero");
+    CHECK(e.pos.line == 13);
+    plan.replace(plan.find("0123"), 4, "123");
+    auto r = load_document("plan.json", plan);
+    const Node* prior = load_ok(r)->get("prior_state")->get("values")->get("root_module");
+    const auto& rs = prior->get("resources")->items;
+    REQUIRE(rs.size() == 4);
+    CHECK(rs[0]->is_null());  // planned_values has it
+    CHECK(span(rs[0]) == "8:4-8:106");
+    CHECK(rs[1]->is_mapping());  // destroyed by the plan: only here
+    CHECK(rs[2]->is_mapping());  // its planned copy lacks a type, so the index takes this one
+    CHECK(rs[3]->is_mapping());  // data sources stay
+    CHECK(prior->get("child_modules")->items[0]->get("resources")->items[0]->is_null());
+    // A duplicate key after the address is still found.
+    std::string dup = plan;
+    dup.replace(dup.rfind("\"name\": \"a\""), 11, "\"type\": \"a\"");  // in the prior_state copy
+    CHECK(load_error(dup, "plan.json").message.rfind("duplicate key 'type'", 0) == 0);
+}
