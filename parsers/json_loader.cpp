@@ -8,11 +8,11 @@
 // `terraform show -json` writes it) the parts no binder reads are checked as
 // strictly as the rest but not built: resource_changes[].change.before,
 // .after, .before_sensitive, .after_sensitive, .replace_paths (copies of
-// planned_values and prior_state), and the root's relevant_attributes,
-// output_changes, resource_drift and checks; and prior_state's copies of
-// resources planned_values has (the index takes the planned ones). They are about half of a plan's
-// bytes and would be most of its memory; each is kept as a null node with the
-// value's extent.
+// planned_values and prior_state); the root's relevant_attributes,
+// output_changes, resource_drift and checks; resources' sensitive_values; and
+// prior_state's copies of resources planned_values has (the plan index takes
+// the planned ones). They are about half of a plan's bytes and would be most
+// of its memory; each is kept as a null node with the value's extent.
 #include <cstring>
 #include <initializer_list>
 #include <unordered_set>
@@ -470,6 +470,10 @@ private:
             case Role::Module:
                 if (key == "resources") return value(depth, Role::Resources);
                 if (key == "child_modules") return value(depth, Role::Modules);
+                break;
+            case Role::Resource:
+            case Role::PriorResource:
+                if (key == "sensitive_values") return skipped(depth);
                 break;
             case Role::Prior:
                 if (key == "values") return value(depth, Role::PriorValues);

@@ -659,7 +659,7 @@ TEST_CASE("plans: prior_state copies of planned resources are not built, the oth
     std::string plan = R"({"format_version": "1.2",
  "planned_values": {"root_module": {"resources": [
    {"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a", "values": {"id": "vpc-1"}},
-   {"address": "aws_subnet.typeless", "name": "typeless"}],
+   {"address": "aws_subnet.typeless", "name": "typeless", "sensitive_values": {"tags": {}}}],
    "child_modules": [{"address": "module.m", "resources": [
      {"address": "module.m.aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s"}]}]}},
  "prior_state": {"values": {"root_module": {"resources": [
@@ -684,6 +684,9 @@ TEST_CASE("plans: prior_state copies of planned resources are not built, the oth
     CHECK(rs[2]->is_mapping());  // its planned copy lacks a type, so the index takes this one
     CHECK(rs[3]->is_mapping());  // data sources stay
     CHECK(prior->get("child_modules")->items[0]->get("resources")->items[0]->is_null());
+    const Node* typeless = load_ok(r)->get("planned_values")->get("root_module")->get("resources")->items[1];
+    CHECK(typeless->get("name")->text == "typeless");
+    CHECK(typeless->get("sensitive_values")->is_null());
     // A duplicate key after the address is still found.
     std::string dup = plan;
     dup.replace(dup.rfind("\"name\": \"a\""), 11, "\"type\": \"a\"");  // in the prior_state copy
