@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 #include <vector>
 
@@ -691,4 +692,36 @@ TEST_CASE("plans: prior_state copies of planned resources are not built, the oth
     std::string dup = plan;
     dup.replace(dup.rfind("\"name\": \"a\""), 11, "\"type\": \"a\"");  // in the prior_state copy
     CHECK(load_error(dup, "plan.json").message.rfind("duplicate key 'type'", 0) == 0);
+}
+
+TEST_CASE("plans: random damage to a real plan fails alike whether its parts are skipped or built", "[loader][plan-skip]") {
+    std::ifstream in(std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/realistic/module-vpc-update-private/plan.json");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string base = ss.str();
+    const size_t fv = base.find("\"format_version\"");
+    REQUIRE(fv == 1);
+    std::mt19937 rng(17);
+    const std::string pieces = "{}[],:\"0123456789.eE-+\\ntrufalsu ";
+    int failures = 0;
+    for (int it = 0; it < 300; ++it) {
+        std::string t = base;
+        size_t pos = fv + 20 + rng() % (t.size() - fv - 20);
+        switch (rng() % 4) {
+            case 0: t.erase(pos, 1 + rng() % 3); break;
+            case 1: t.insert(pos, 1, pieces[rng() % pieces.size()]); break;
+            case 2: t[pos] = pieces[rng() % pieces.size()]; break;
+            default: t.insert(pos, t.substr(fv + 20 + rng() % (t.size() - fv - 20), 1 + rng() % 40)); break;
+        }
+        std::string other = t;
+        other.replace(fv, 16, "\"formatXversion\"");  // the same text, not a plan: built whole
+        LoadResult a = load_json("p.json", t), b = load_json("p.json", other);
+        INFO(t.substr(pos > 60 ? pos - 60 : 0, 120));
+        REQUIRE(bool(a.error) == bool(b.error));
+        if (!a.error) continue;
+        ++failures;
+        CHECK(a.error->message == b.error->message);
+        CHECK(at(a.error->pos) == at(b.error->pos));
+    }
+    CHECK(failures > 100);  // the damage reaches the parser
 }
