@@ -14,6 +14,7 @@ EIPs, internet gateways, security groups, IAM roles and policies, and a data sou
 
     python3 bench/gen_plan.py 100 /tmp/plan100.json     # about 100 MB
     python3 bench/gen_plan.py 1 /tmp/plan1.json --indent   # indented, not one line
+    python3 bench/gen_plan.py 10 /tmp/plan10f.json --findings   # with 3 findings per copy
 """
 import json
 import os
@@ -22,6 +23,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASES = ["module-vpc-update-private", "inline-routes-private-nat", "vl201-policy-document-eni"]
+# --findings adds stacks with one finding each (VL102, VL101 through module outputs, VL107).
+FINDING_BASES = ["vl102-private-no-nat", "module-vpc-public-function", "vl107-subnets-disagree"]
 ID_RE = re.compile(r'"((?:vpc|subnet|rtb|rtbassoc|igw|nat|eipalloc|eipassoc|sg|sgr|eni|acl|dopt)-)([0-9a-f]{8,17})"')
 KEY = "@@K@@"
 HEX = "@@H@@"
@@ -83,7 +86,8 @@ def main():
     out_path = sys.argv[2]
     # terraform show -json writes one line; --indent makes the multi-line kind.
     minify = "--indent" not in sys.argv
-    bases = [load_base(name, f"s{k}") for k, name in enumerate(BASES)]
+    names = BASES + (FINDING_BASES if "--findings" in sys.argv else [])
+    bases = [load_base(name, f"s{k}") for k, name in enumerate(names)]
     per_round = sum(len(b["pv"]) + len(b["prior"] or "") + sum(map(len, b["changes"])) + sum(map(len, b["relevant"]))
                     for b in bases)
     # A minified copy is about a third of the indented one; aim for the size either way.
@@ -101,7 +105,7 @@ def main():
         "root_module": {
             "module_calls": {
                 f"s{k}": {
-                    "source": f"./stacks/{BASES[k]}",
+                    "source": f"./stacks/{names[k]}",
                     "for_each_expression": {"references": ["var.stacks"]},
                     "module": b["config"],
                 }

@@ -97,6 +97,13 @@ std::string instance_key(const ModulePath& p) {
     return out;
 }
 
+// The same with the last call's key left out: module.a["x"].module.b[0] -> module.a["x"].module.b.
+std::string last_any_key(const ModulePath& p) {
+    ModulePath head(p.begin(), p.end() - 1);
+    std::string out = instance_key(head);
+    return out + (out.empty() ? "module." : ".module.") + p.back().name;
+}
+
 }  // namespace
 
 bool parse_module_path(const std::string& address, ModulePath& out) {
@@ -206,6 +213,7 @@ void PlanIndex::add_module(const Node* module, const std::string& json_path, boo
                 std::string scope = scope_name(path);
                 by_base_[scope.empty() ? base : scope + "." + base].push_back(n);
                 by_base_in_[instance_key(path) + "|" + base].push_back(n);
+                if (!path.empty()) by_base_last_any_[last_any_key(path) + "|" + base].push_back(n);
                 for (const char* key : {"id", "arn"}) {
                     std::string id = scalar(i.values ? i.values->get(key) : nullptr);
                     if (!id.empty()) by_id_[id].push_back(n);
@@ -453,6 +461,10 @@ std::vector<size_t> PlanIndex::in_scope(const ModulePath& scope, const std::stri
     }
     // A scope with a call written without its key (module.vpc in a module
     // called with count): every instance of the call.
+    if (std::none_of(scope.begin(), scope.end() - 1, [](const ModuleStep& s) { return s.any; })) {
+        auto it = by_base_last_any_.find(last_any_key(scope) + "|" + base);
+        return it == by_base_last_any_.end() ? std::vector<size_t>{} : it->second;
+    }
     std::vector<size_t> out;
     std::string scope_text = scope_name(scope);
     auto it = by_base_.find((scope_text.empty() ? "" : scope_text + ".") + base);

@@ -91,6 +91,9 @@ private:
     // reference inside one of 10,000 instances of a module call looks at its
     // own instance's resources, not at all 10,000 instances' (that was quadratic).
     std::unordered_map<std::string, std::vector<size_t>> by_base_in_;
+    // The same with the last call's key left out ("module.s[\"a\"].module.vpc|aws_subnet.public"):
+    // module.vpc.<output> read in one instance of module.s looks at the vpc instances of that one.
+    std::unordered_map<std::string, std::vector<size_t>> by_base_last_any_;
     // The instances of `base` (aws_subnet.public) in the module instances `scope` allows.
     std::vector<size_t> in_scope(const ModulePath& scope, const std::string& base) const;
     std::unordered_map<std::string, std::vector<size_t>> by_id_;
