@@ -3,7 +3,11 @@
 namespace vpclint {
 
 namespace {
-constexpr size_t kScanLimit = 16;
+// Up to this many entries a scan beats building a hash index of copied keys
+// (a plan resource's values have 30-60 keys: 8 % of a 100 MB plan's CPU time
+// went to those indexes with a limit of 16). Still linear: at most 64
+// compares per key.
+constexpr size_t kScanLimit = 64;
 }
 
 uint32_t DuplicateKeyCheck::first_line(const MapEntry* entries, size_t count, const std::string& key) {
