@@ -725,3 +725,27 @@ TEST_CASE("plans: random damage to a real plan fails alike whether its parts are
     }
     CHECK(failures > 100);  // the damage reaches the parser
 }
+
+TEST_CASE("duplicate keys in large mappings (past the scan limit, through the hash index)", "[loader]") {
+    for (int dup_of : {3, 65, 150}) {
+        INFO(dup_of);
+        std::string json = "{", yaml;
+        for (int k = 0; k < 200; ++k) {
+            json += (k ? ",\n\"k" : "\n\"k") + std::to_string(k) + "\": " + std::to_string(k);
+            yaml += "k" + std::to_string(k) + ": " + std::to_string(k) + "\n";
+        }
+        json += ",\n\"k" + std::to_string(dup_of) + "\": 0}";
+        yaml += "k" + std::to_string(dup_of) + ": 0\n";
+        std::string first = "(first at line " + std::to_string(dup_of + 2) + ")";
+        LoadError e = load_error(json, "t.json");
+        CHECK(e.message == "duplicate key 'k" + std::to_string(dup_of) + "' " + first);
+        CHECK(at(e.pos) == "202:1");
+        e = load_error(yaml);
+        CHECK(e.message == "duplicate key 'k" + std::to_string(dup_of) + "' (first at line " + std::to_string(dup_of + 1) + ")");
+        CHECK(at(e.pos) == "201:1");
+        // The same object in a part of a plan that is checked, not built.
+        e = load_error("{\"format_version\": \"1\", \"checks\": " + json + "}", "plan.json");
+        CHECK(e.message == "duplicate key 'k" + std::to_string(dup_of) + "' " + first);
+        CHECK(at(e.pos) == "202:1");
+    }
+}
