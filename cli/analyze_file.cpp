@@ -41,9 +41,25 @@ bool read_file(const std::string& path, std::string& out, std::string& error, si
         error = "cannot open file";
         return false;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = std::move(ss).str();
+    // Read into a buffer of the file's size: a stream grown by doubling held
+    // up to twice a large plan's size while it copied.
+    out.resize(static_cast<size_t>(size));
+    in.read(out.data(), static_cast<std::streamsize>(out.size()));
+    out.resize(static_cast<size_t>(in.gcount()));
+    if (in.bad()) {
+        error = "cannot read file";
+        return false;
+    }
+    if (in.peek() != std::char_traits<char>::eof()) {
+        // The file grew since its size was taken: read the rest as well.
+        std::ostringstream rest;
+        rest << in.rdbuf();
+        out += std::move(rest).str();
+        if (out.size() > max_bytes) {
+            error = file_too_large_message(out.size(), max_bytes);
+            return false;
+        }
+    }
     return true;
 }
 

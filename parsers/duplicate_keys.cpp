@@ -3,16 +3,20 @@
 namespace vpclint {
 
 namespace {
-constexpr size_t kScanLimit = 16;
+// Up to this many entries a scan beats building a hash index of copied keys
+// (a plan resource's values have 30-60 keys: 8 % of a 100 MB plan's CPU time
+// went to those indexes with a limit of 16). Still linear: at most 64
+// compares per key.
+constexpr size_t kScanLimit = 64;
 }
 
-uint32_t DuplicateKeyCheck::first_line(const std::vector<MapEntry>& entries, const std::string& key) {
-    if (entries.size() <= kScanLimit) {
-        for (const MapEntry& e : entries)
-            if (e.key == key) return e.key_begin.line;
+uint32_t DuplicateKeyCheck::first_line(const MapEntry* entries, size_t count, const std::string& key) {
+    if (count <= kScanLimit) {
+        for (size_t k = 0; k < count; ++k)
+            if (entries[k].key == key) return entries[k].key_begin.line;
         return 0;
     }
-    for (; indexed_ < entries.size(); ++indexed_)
+    for (; indexed_ < count; ++indexed_)
         index_.emplace(entries[indexed_].key, entries[indexed_].key_begin.line);
     auto it = index_.find(key);
     return it == index_.end() ? 0 : it->second;

@@ -17,7 +17,13 @@ namespace vpclint {
 class DuplicateKeyCheck {
 public:
     // Line of an entry of `entries` whose key is `key`, or 0.
-    uint32_t first_line(const std::vector<MapEntry>& entries, const std::string& key);
+    uint32_t first_line(const std::vector<MapEntry>& entries, const std::string& key) {
+        return first_line(entries.data(), entries.size(), key);
+    }
+    // The same for the `count` entries from `entries` (the JSON loader keeps
+    // an object's entries on a stack until it closes). The first `indexed_`
+    // must be the same entries as on the previous call.
+    uint32_t first_line(const MapEntry* entries, size_t count, const std::string& key);
 
 private:
     std::unordered_map<std::string, uint32_t> index_;

@@ -3,7 +3,19 @@
 // (Terraform plans are often one long line, so columns are never recounted)
 // and recurses at most kMaxDepth levels, so hostile input cannot overflow the
 // stack.
+//
+// In a Terraform plan (the root object's first key is "format_version", as
+// `terraform show -json` writes it) the parts no binder reads are checked as
+// strictly as the rest but not built: resource_changes[].change.before,
+// .after, .before_sensitive, .after_sensitive, .replace_paths (copies of
+// planned_values and prior_state); the root's relevant_attributes,
+// output_changes, resource_drift and checks; resources' sensitive_values; and
+// prior_state's copies of resources planned_values has (the plan index takes
+// the planned ones). They are about half of a plan's bytes and would be most
+// of its memory; each is kept as a null node with the value's extent.
 #include <cstring>
+#include <initializer_list>
+#include <unordered_set>
 
 #include "core/document.h"
 #include "parsers/duplicate_keys.h"
@@ -37,13 +49,44 @@ void append_utf8(std::string& out, uint32_t cp) {
     }
 }
 
+// Where a container sits in a Terraform plan, for the parts not built.
+enum class Role : uint8_t {
+    Other, Root, Changes, Change, ChangeBody,
+    Planned, Module, Modules, Resources, Resource,                       // planned_values
+    Prior, PriorValues, PriorModule, PriorModules, PriorResources, PriorResource  // prior_state
+};
+
+// The role of an array's items.
+Role item_role(Role array) {
+    switch (array) {
+        case Role::Changes: return Role::Change;
+        case Role::Modules: return Role::Module;
+        case Role::Resources: return Role::Resource;
+        case Role::PriorModules: return Role::PriorModule;
+        case Role::PriorResources: return Role::PriorResource;
+        default: return Role::Other;
+    }
+}
+
+const Node* scalar_of(const MapEntry* entries, size_t count, std::string_view key) {
+    for (size_t k = 0; k < count; ++k)
+        if (entries[k].key == key) return entries[k].value->is_scalar() ? entries[k].value : nullptr;
+    return nullptr;
+}
+
+bool is_one_of(const std::string& key, std::initializer_list<std::string_view> keys) {
+    for (std::string_view k : keys)
+        if (key == k) return true;
+    return false;
+}
+
 class JsonParser {
 public:
     JsonParser(Document& doc, std::string_view text) : doc_(doc), p_(text.data()), end_(text.data() + text.size()) {}
 
     const Node* parse() {
         skip_ws();
-        const Node* root = value(0);
+        const Node* root = value(0, Role::Root);
         skip_ws();
         if (p_ < end_) fail("unexpected text after the JSON value");
         return root;
@@ -76,13 +119,13 @@ private:
         }
     }
 
-    const Node* value(unsigned depth) {
+    const Node* value(unsigned depth, Role role = Role::Other) {
         if (p_ >= end_) fail("unexpected end of file: a value is missing");
         char c = *p_;
         if (c == '{' || c == '[') {
             // Depth counts open brackets: the 513th is refused where it opens.
             if (depth >= kMaxDepth) fail("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
-            return c == '{' ? object(depth + 1) : array(depth + 1);
+            return c == '{' ? object(depth + 1, role) : array(depth + 1, role);
         }
         Node& n = doc_.make();
         n.begin = here();
@@ -101,15 +144,110 @@ private:
             n.text = "false";
         } else if (literal("null")) {
             n.kind = NodeKind::Null;
-        } else if (c == ']' || c == '}') {
-            fail(std::string("unexpected '") + c + "': a value is missing");
-        } else if (c > 0x20 && c < 0x7F) {
-            fail(std::string("unexpected character '") + c + "'");
         } else {
-            fail("unexpected character");
+            bad_value(c);
         }
         n.end = here();
         return &n;
+    }
+
+    [[noreturn]] void bad_value(char c) {
+        if (c == ']' || c == '}') fail(std::string("unexpected '") + c + "': a value is missing");
+        if (c > 0x20 && c < 0x7F) fail(std::string("unexpected character '") + c + "'");
+        fail("unexpected character");
+    }
+
+    // A value checked exactly as value() checks it (the same errors at the
+    // same positions, the same depth limit), with nothing built: a null node
+    // with the value's extent stands for it.
+    const Node* skipped(unsigned depth) {
+        Node& n = doc_.make();
+        n.begin = here();
+        skip(depth);
+        n.end = here();
+        return &n;
+    }
+
+    void skip(unsigned depth) {
+        if (p_ >= end_) fail("unexpected end of file: a value is missing");
+        char c = *p_;
+        if (c == '{' || c == '[') {
+            if (depth >= kMaxDepth) fail("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+            return c == '{' ? skip_object(depth + 1) : skip_array(depth + 1);
+        }
+        scratch_.clear();
+        if (c == '"') string(scratch_);
+        else if (c == '-' || is_digit(c)) number(scratch_);
+        else if (!literal("true") && !literal("false") && !literal("null")) bad_value(c);
+    }
+
+    void skip_array(unsigned depth) {
+        SourcePos begin = here();
+        step();
+        skip_ws();
+        if (at(']')) {
+            step();
+            return;
+        }
+        while (true) {
+            skip(depth);
+            skip_ws();
+            if (p_ >= end_) fail_at("unclosed '[' (end of file reached)", begin);
+            if (*p_ == ']') break;
+            if (*p_ != ',') fail("expected ',' or ']' in an array");
+            SourcePos comma = here();
+            step();
+            skip_ws();
+            if (at(']')) fail_at("trailing comma before ']'", comma);
+        }
+        step();
+    }
+
+    void skip_object(unsigned depth) {
+        SourcePos begin = here();
+        step();
+        skip_ws();
+        if (at('}')) {
+            step();
+            return;
+        }
+        skip_members(begin, depth, entry_stack_.size(), false);
+    }
+
+    // The members of the object opened at `begin`, up to its closing brace;
+    // with `after_first`, from after its first member's value (whose entry
+    // is on the stack at `mark`, for the duplicate check).
+    void skip_members(SourcePos begin, unsigned depth, size_t mark, bool after_first) {
+        DuplicateKeyCheck duplicates;
+        bool read_member = !after_first;
+        while (true) {
+            if (read_member) {
+                if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", begin);
+                if (*p_ != '"') fail("expected a quoted key");
+                MapEntry e;  // the key only, for the duplicate check
+                e.key_begin = here();
+                string(e.key);
+                if (uint32_t first = duplicates.first_line(entry_stack_.data() + mark, entry_stack_.size() - mark, e.key))
+                    throw JsonError{duplicate_key_message(e.key, first), e.key_begin};
+                skip_ws();
+                if (!at(':')) fail("expected ':' after the key \"" + e.key + "\"");
+                step();
+                skip_ws();
+                skip(depth);
+                entry_stack_.push_back(std::move(e));
+            }
+            read_member = true;
+            skip_ws();
+            if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", begin);
+            if (*p_ == '}') break;
+            if (*p_ != ',') fail("expected ',' or '}' in an object");
+            SourcePos comma = here();
+            step();
+            skip_ws();
+            if (at('}')) fail_at("trailing comma before '}'", comma);
+        }
+        entry_stack_.resize(mark);
+        step();
     }
 
     bool literal(std::string_view word) {
@@ -226,7 +364,7 @@ private:
         }
     }
 
-    const Node* array(unsigned depth) {
+    const Node* array(unsigned depth, Role role) {
         Node& n = doc_.make();
         n.kind = NodeKind::Sequence;
         n.begin = here();
@@ -237,8 +375,12 @@ private:
             n.end = here();
             return &n;
         }
+        // Items gather on a stack shared by all arrays and move into an
+        // exactly sized vector at the end: no growth by doubling (a third of
+        // the memory of large lists was spare capacity).
+        size_t mark = item_stack_.size();
         while (true) {
-            n.items.push_back(value(depth));
+            item_stack_.push_back(value(depth, item_role(role)));
             skip_ws();
             if (p_ >= end_) fail_at("unclosed '[' (end of file reached)", n.begin);
             if (*p_ == ']') break;
@@ -248,12 +390,14 @@ private:
             skip_ws();
             if (at(']')) fail_at("trailing comma before ']'", comma);
         }
+        n.items.assign(item_stack_.begin() + static_cast<std::ptrdiff_t>(mark), item_stack_.end());
+        item_stack_.resize(mark);
         step();
         n.end = here();
         return &n;
     }
 
-    const Node* object(unsigned depth) {
+    const Node* object(unsigned depth, Role role) {
         Node& n = doc_.make();
         n.kind = NodeKind::Mapping;
         n.begin = here();
@@ -265,6 +409,7 @@ private:
             return &n;
         }
         DuplicateKeyCheck duplicates;
+        size_t mark = entry_stack_.size();  // as for arrays' items
         while (true) {
             if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", n.begin);
             if (*p_ != '"') fail("expected a quoted key");
@@ -272,14 +417,20 @@ private:
             e.key_begin = here();
             string(e.key);
             e.key_end = here();
-            if (uint32_t first = duplicates.first_line(n.entries, e.key))
+            if (uint32_t first = duplicates.first_line(entry_stack_.data() + mark, entry_stack_.size() - mark, e.key))
                 throw JsonError{duplicate_key_message(e.key, first), e.key_begin};
             skip_ws();
             if (!at(':')) fail("expected ':' after the key \"" + e.key + "\"");
             step();
             skip_ws();
-            e.value = value(depth);
-            n.entries.push_back(std::move(e));
+            e.value = member(depth, role, entry_stack_.size() == mark, e.key);
+            entry_stack_.push_back(std::move(e));
+            if (role == Role::PriorResource && entry_stack_.size() == mark + 1 && planned_again(entry_stack_.back())) {
+                skip_members(n.begin, depth, mark, true);
+                n.kind = NodeKind::Null;
+                n.end = here();
+                return &n;
+            }
             skip_ws();
             if (p_ >= end_) fail_at("unclosed '{' (end of file reached)", n.begin);
             if (*p_ == '}') break;
@@ -289,12 +440,89 @@ private:
             skip_ws();
             if (at('}')) fail_at("trailing comma before '}'", comma);
         }
+        if (role == Role::Resource) note_planned(mark);
+        n.entries.assign(std::make_move_iterator(entry_stack_.begin() + static_cast<std::ptrdiff_t>(mark)),
+                         std::make_move_iterator(entry_stack_.end()));
+        entry_stack_.resize(mark);
         step();
         n.end = here();
         return &n;
     }
 
+    // The value of `key` in an object with `role` (`first`: the object's first key).
+    const Node* member(unsigned depth, Role role, bool first, const std::string& key) {
+        switch (role) {
+            case Role::Root:
+                if (first) plan_ = key == "format_version";
+                if (!plan_) break;
+                if (key == "resource_changes") return value(depth, Role::Changes);
+                if (key == "planned_values") return value(depth, Role::Planned);
+                if (key == "prior_state") return value(depth, Role::Prior);
+                if (is_one_of(key, {"relevant_attributes", "output_changes", "resource_drift", "checks"}))
+                    return skipped(depth);
+                break;
+            case Role::Change:
+                if (key == "change") return value(depth, Role::ChangeBody);
+                break;
+            case Role::Planned:
+                if (key == "root_module") return value(depth, Role::Module);
+                break;
+            case Role::Module:
+                if (key == "resources") return value(depth, Role::Resources);
+                if (key == "child_modules") return value(depth, Role::Modules);
+                break;
+            case Role::Resource:
+            case Role::PriorResource:
+                if (key == "sensitive_values") return skipped(depth);
+                break;
+            case Role::Prior:
+                if (key == "values") return value(depth, Role::PriorValues);
+                break;
+            case Role::PriorValues:
+                if (key == "root_module") return value(depth, Role::PriorModule);
+                break;
+            case Role::PriorModule:
+                if (key == "resources") return value(depth, Role::PriorResources);
+                if (key == "child_modules") return value(depth, Role::PriorModules);
+                break;
+            case Role::ChangeBody:
+                if (is_one_of(key, {"before", "after", "before_sensitive", "after_sensitive", "replace_paths"}))
+                    return skipped(depth);
+                break;
+            default: break;
+        }
+        return value(depth);
+    }
+
+    // A planned resource (its entries on the stack from `mark`) that the
+    // plan index takes (an address, a type and a name): its prior_state
+    // copy, which the index ignores ("planned values win"), is not built.
+    void note_planned(size_t mark) {
+        const MapEntry* e = entry_stack_.data() + mark;
+        size_t count = entry_stack_.size() - mark;
+        const Node* address = scalar_of(e, count, "address");
+        const Node* type = scalar_of(e, count, "type");
+        const Node* name = scalar_of(e, count, "name");
+        if (address && type && name && !address->text.empty() && !type->text.empty() && !name->text.empty())
+            planned_.insert(address->text);
+    }
+
+    // A prior_state resource whose first entry is an address planned_values
+    // has, and not a data source's (the remote-state reader looks at those
+    // in both places).
+    bool planned_again(const MapEntry& first) const {
+        if (first.key != "address" || !first.value->is_scalar()) return false;
+        const std::string& a = first.value->text;
+        if (a.rfind("data.", 0) == 0 || a.find(".data.") != std::string::npos) return false;
+        return planned_.count(a) != 0;
+    }
+
     Document& doc_;
+    bool plan_ = false;
+    std::unordered_set<std::string> planned_;  // addresses of planned_values resources    // the root object is a Terraform plan's (or state's)
+    std::string scratch_;  // text of skipped scalars
+    std::vector<const Node*> item_stack_;  // items of the arrays being read, innermost last
+    std::vector<MapEntry> entry_stack_;    // entries of the objects being read, innermost last
     const char* p_;
     const char* end_;
     uint32_t line_ = 1, col_ = 1;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 #include <vector>
 
@@ -577,4 +578,174 @@ TEST_CASE("fixtures/bad-input: each file fails as its README says", "[loader]") 
         CHECK(r.error->message.rfind(it->second.second, 0) == 0);
     }
     CHECK(files == expected.size());
+}
+
+// A plan's parts no binder reads (resource_changes[].change.before/after/...,
+// relevant_attributes, ...) are checked but not built (parsers/json_loader.cpp).
+namespace {
+
+// A plan when `head` is "format_version", otherwise a JSON document of the
+// same length that is no plan (so that positions compare).
+std::string plan_text(const std::string& head, const std::string& after) {
+    return "{\"" + head + "\": \"1.2\",\n \"planned_values\": {\"root_module\": {}},\n"
+           " \"resource_changes\": [{\"address\": \"aws_vpc.a\", \"change\": {\"actions\": [\"create\"],\n"
+           "   \"after\": " + after + ",\n   \"after_unknown\": {\"id\": true}}}],\n"
+           " \"relevant_attributes\": [{\"resource\": \"aws_vpc.a\", \"attribute\": [\"id\"]}]}";
+}
+
+}  // namespace
+
+TEST_CASE("plans: the parts no binder reads are null nodes with their extent", "[loader][plan-skip]") {
+    auto r = load_document("plan.json", plan_text("format_version", "{\"cidr_block\": \"10.0.0.0/16\", \"tags\": [1, {}]}"));
+    const Node* root = load_ok(r);
+    const Node* change = root->get("resource_changes")->items[0]->get("change");
+    const Node* after = change->get("after");
+    REQUIRE(after);
+    CHECK(after->is_null());
+    CHECK(span(after) == "4:13-4:59");  // the whole object
+    // What the plan index reads is there.
+    CHECK(dump(change->get("actions")) == "['create,]");
+    CHECK(dump(change->get("after_unknown")) == "{id:true,}");
+    CHECK(root->get("resource_changes")->items[0]->get("address")->text == "aws_vpc.a");
+    CHECK(root->get("relevant_attributes")->is_null());
+    CHECK(root->get("planned_values")->get("root_module")->is_mapping());
+
+    // Not a plan (its first key is not format_version): everything is built.
+    auto other = load_document("x.json", plan_text("formatXversion", "{\"cidr_block\": \"10.0.0.0/16\"}"));
+    const Node* o = load_ok(other)->get("resource_changes")->items[0]->get("change")->get("after");
+    CHECK(dump(o) == "{cidr_block:'10.0.0.0/16,}");
+    CHECK(load_ok(other)->get("relevant_attributes")->is_sequence());
+}
+
+TEST_CASE("plans: a part not built is checked as strictly as the rest", "[loader][plan-skip]") {
+    // Each broken value gives the same message at the same position whether
+    // it is skipped (in a plan) or built (the same text, not a plan).
+    const char* broken[] = {
+        "{\"a\": 0123}",
+        "{\"a\": 1.2.3}",
+        "{\"a\": 1e}",
+        "{\"a\": \"x\\qy\"}",
+        "{\"a\": \"\\ud800x\"}",
+        "{\"a\": [1, 2,]}",
+        "{\"a\": 1,}",
+        "{\"a\": 1, \"a\": 2}",
+        "{\"a\" 1}",
+        "{a: 1}",
+        "{\"a\": tru}",
+        "{\"a\": \"x\ty\"}",
+        "{\"a\": [1 2]}",
+    };
+    for (const char* b : broken) {
+        INFO(b);
+        LoadError skipped = load_error(plan_text("format_version", b), "plan.json");
+        LoadError built = load_error(plan_text("formatXversion", b), "plan.json");
+        CHECK(skipped.message == built.message);
+        CHECK(at(skipped.pos) == at(built.pos));
+        CHECK(skipped.pos.line == 4);
+    }
+    // The depth limit holds inside a skipped part (and needs no stack depth):
+    // 1,000,000 open brackets stop at the 513th level.
+    std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+    LoadError skipped = load_error(plan_text("format_version", deep), "plan.json");
+    LoadError built = load_error(plan_text("formatXversion", deep), "plan.json");
+    CHECK(skipped.message == "invalid JSON: nesting deeper than 512 levels");
+    CHECK(at(skipped.pos) == at(built.pos));
+    // Unclosed at the end of the file.
+    std::string cut = plan_text("format_version", "{\"a\": [1, {\"b\": \"c\"}]}");
+    cut.resize(cut.find("\"c\"") + 3);
+    CHECK(load_error(cut, "plan.json").message == "invalid JSON: unclosed '{' (end of file reached)");
+}
+
+TEST_CASE("plans: prior_state copies of planned resources are not built, the others are", "[loader][plan-skip]") {
+    std::string plan = R"({"format_version": "1.2",
+ "planned_values": {"root_module": {"resources": [
+   {"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a", "values": {"id": "vpc-1"}},
+   {"address": "aws_subnet.typeless", "name": "typeless", "sensitive_values": {"tags": {}}}],
+   "child_modules": [{"address": "module.m", "resources": [
+     {"address": "module.m.aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s"}]}]}},
+ "prior_state": {"values": {"root_module": {"resources": [
+   {"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a", "values": {"id": "vpc-1"}},
+   {"address": "aws_vpc.gone", "mode": "managed", "type": "aws_vpc", "name": "gone"},
+   {"address": "aws_subnet.typeless", "mode": "managed", "type": "aws_subnet", "name": "typeless"},
+   {"address": "data.aws_vpc.d", "mode": "data", "type": "aws_vpc", "name": "d"}],
+   "child_modules": [{"address": "module.m", "resources": [
+     {"address": "module.m.aws_subnet.s", "mode": "managed", "type": "aws_subnet", "name": "s", "x": [1, 0123]}]}]}}}})";
+    // Checked all the same: the number 0123 in a skipped copy is an error.
+    LoadError e = load_error(plan, "plan.json");
+    CHECK(e.message == "invalid JSON: invalid number: leading zero");
+    CHECK(e.pos.line == 13);
+    plan.replace(plan.find("0123"), 4, "123");
+    auto r = load_document("plan.json", plan);
+    const Node* prior = load_ok(r)->get("prior_state")->get("values")->get("root_module");
+    const auto& rs = prior->get("resources")->items;
+    REQUIRE(rs.size() == 4);
+    CHECK(rs[0]->is_null());  // planned_values has it
+    CHECK(span(rs[0]) == "8:4-8:106");
+    CHECK(rs[1]->is_mapping());  // destroyed by the plan: only here
+    CHECK(rs[2]->is_mapping());  // its planned copy lacks a type, so the index takes this one
+    CHECK(rs[3]->is_mapping());  // data sources stay
+    CHECK(prior->get("child_modules")->items[0]->get("resources")->items[0]->is_null());
+    const Node* typeless = load_ok(r)->get("planned_values")->get("root_module")->get("resources")->items[1];
+    CHECK(typeless->get("name")->text == "typeless");
+    CHECK(typeless->get("sensitive_values")->is_null());
+    // A duplicate key after the address is still found.
+    std::string dup = plan;
+    dup.replace(dup.rfind("\"name\": \"a\""), 11, "\"type\": \"a\"");  // in the prior_state copy
+    CHECK(load_error(dup, "plan.json").message.rfind("duplicate key 'type'", 0) == 0);
+}
+
+TEST_CASE("plans: random damage to a real plan fails alike whether its parts are skipped or built", "[loader][plan-skip]") {
+    std::ifstream in(std::string(VPCLINT_SOURCE_DIR) + "/fixtures/terraform/realistic/module-vpc-update-private/plan.json");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string base = ss.str();
+    const size_t fv = base.find("\"format_version\"");
+    REQUIRE(fv == 1);
+    std::mt19937 rng(17);
+    const std::string pieces = "{}[],:\"0123456789.eE-+\\ntrufalsu ";
+    int failures = 0;
+    for (int it = 0; it < 300; ++it) {
+        std::string t = base;
+        size_t pos = fv + 20 + rng() % (t.size() - fv - 20);
+        switch (rng() % 4) {
+            case 0: t.erase(pos, 1 + rng() % 3); break;
+            case 1: t.insert(pos, 1, pieces[rng() % pieces.size()]); break;
+            case 2: t[pos] = pieces[rng() % pieces.size()]; break;
+            default: t.insert(pos, t.substr(fv + 20 + rng() % (t.size() - fv - 20), 1 + rng() % 40)); break;
+        }
+        std::string other = t;
+        other.replace(fv, 16, "\"formatXversion\"");  // the same text, not a plan: built whole
+        LoadResult a = load_json("p.json", t), b = load_json("p.json", other);
+        INFO(t.substr(pos > 60 ? pos - 60 : 0, 120));
+        REQUIRE(bool(a.error) == bool(b.error));
+        if (!a.error) continue;
+        ++failures;
+        CHECK(a.error->message == b.error->message);
+        CHECK(at(a.error->pos) == at(b.error->pos));
+    }
+    CHECK(failures > 100);  // the damage reaches the parser
+}
+
+TEST_CASE("duplicate keys in large mappings (past the scan limit, through the hash index)", "[loader]") {
+    for (int dup_of : {3, 65, 150}) {
+        INFO(dup_of);
+        std::string json = "{", yaml;
+        for (int k = 0; k < 200; ++k) {
+            json += (k ? ",\n\"k" : "\n\"k") + std::to_string(k) + "\": " + std::to_string(k);
+            yaml += "k" + std::to_string(k) + ": " + std::to_string(k) + "\n";
+        }
+        json += ",\n\"k" + std::to_string(dup_of) + "\": 0}";
+        yaml += "k" + std::to_string(dup_of) + ": 0\n";
+        std::string first = "(first at line " + std::to_string(dup_of + 2) + ")";
+        LoadError e = load_error(json, "t.json");
+        CHECK(e.message == "duplicate key 'k" + std::to_string(dup_of) + "' " + first);
+        CHECK(at(e.pos) == "202:1");
+        e = load_error(yaml);
+        CHECK(e.message == "duplicate key 'k" + std::to_string(dup_of) + "' (first at line " + std::to_string(dup_of + 1) + ")");
+        CHECK(at(e.pos) == "201:1");
+        // The same object in a part of a plan that is checked, not built.
+        e = load_error("{\"format_version\": \"1\", \"checks\": " + json + "}", "plan.json");
+        CHECK(e.message == "duplicate key 'k" + std::to_string(dup_of) + "' " + first);
+        CHECK(at(e.pos) == "202:1");
+    }
 }

@@ -86,6 +86,24 @@ bool matches(const ModulePath& pattern, const ModulePath& concrete) {
     return true;
 }
 
+// A module instance path as one key: module.a["x"].module.b.
+std::string instance_key(const ModulePath& p) {
+    std::string out;
+    for (const ModuleStep& s : p) {
+        out += out.empty() ? "module." : ".module.";
+        out += s.name;
+        if (!s.index.empty()) out += "[" + s.index + "]";
+    }
+    return out;
+}
+
+// The same with the last call's key left out: module.a["x"].module.b[0] -> module.a["x"].module.b.
+std::string last_any_key(const ModulePath& p) {
+    ModulePath head(p.begin(), p.end() - 1);
+    std::string out = instance_key(head);
+    return out + (out.empty() ? "module." : ".module.") + p.back().name;
+}
+
 }  // namespace
 
 bool parse_module_path(const std::string& address, ModulePath& out) {
@@ -194,6 +212,8 @@ void PlanIndex::add_module(const Node* module, const std::string& json_path, boo
                 std::string base = (i.data ? std::string("data.") : std::string()) + i.type + "." + i.name;
                 std::string scope = scope_name(path);
                 by_base_[scope.empty() ? base : scope + "." + base].push_back(n);
+                by_base_in_[instance_key(path) + "|" + base].push_back(n);
+                if (!path.empty()) by_base_last_any_[last_any_key(path) + "|" + base].push_back(n);
                 for (const char* key : {"id", "arn"}) {
                     std::string id = scalar(i.values ? i.values->get(key) : nullptr);
                     if (!id.empty()) by_id_[id].push_back(n);
@@ -323,14 +343,11 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
             const std::string& target = fe_refs->items[0]->text;
             if (target.rfind("data.", 0) != 0 && parse_resource_ref(target, over) && !over.has_index && over.attr.empty()) {
                 std::string attr = ref.size() > 11 && ref[10] == '.' ? ref.substr(11, ref.find_first_of(".[", 11) - 11) : "";
-                std::string scope_text = scope_name(scope);
-                auto it = by_base_.find((scope_text.empty() ? "" : scope_text + ".") + over.type + "." + over.name);
-                if (it != by_base_.end())
-                    for (size_t i : it->second)
-                        if (matches(scope, instances_[i].module_path) && instances_[i].index == self->index) {
-                            out.hits.push_back({i, attr});
-                            return;
-                        }
+                for (size_t i : in_scope(scope, over.type + "." + over.name))
+                    if (instances_[i].index == self->index) {
+                        out.hits.push_back({i, attr});
+                        return;
+                    }
             }
         }
     }
@@ -409,12 +426,9 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
     ParsedRef p;
     if (!parse_resource_ref(ref, p)) return;
     std::string scope_text = scope_name(scope);
-    std::string base = (scope_text.empty() ? "" : scope_text + ".") + p.type + "." + p.name;
-    auto it = by_base_.find(base);
-    if (it == by_base_.end()) return unresolved(p.type + "." + p.name + " is not in the plan");
-    std::vector<size_t> here;  // instances in the module instances the scope allows
-    for (size_t i : it->second)
-        if (matches(scope, instances_[i].module_path)) here.push_back(i);
+    if (!by_base_.count((scope_text.empty() ? "" : scope_text + ".") + p.type + "." + p.name))
+        return unresolved(p.type + "." + p.name + " is not in the plan");
+    std::vector<size_t> here = in_scope(scope, p.type + "." + p.name);
     auto add = [&](size_t i, const std::string& attr) { out.hits.push_back({i, attr}); };
     if (p.has_index) {
         for (size_t i : here)
@@ -438,6 +452,26 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
             }
     }
     for (size_t i : here) add(i, p.attr);
+}
+
+std::vector<size_t> PlanIndex::in_scope(const ModulePath& scope, const std::string& base) const {
+    if (std::none_of(scope.begin(), scope.end(), [](const ModuleStep& s) { return s.any; })) {
+        auto it = by_base_in_.find(instance_key(scope) + "|" + base);
+        return it == by_base_in_.end() ? std::vector<size_t>{} : it->second;
+    }
+    // A scope with a call written without its key (module.vpc in a module
+    // called with count): every instance of the call.
+    if (std::none_of(scope.begin(), scope.end() - 1, [](const ModuleStep& s) { return s.any; })) {
+        auto it = by_base_last_any_.find(last_any_key(scope) + "|" + base);
+        return it == by_base_last_any_.end() ? std::vector<size_t>{} : it->second;
+    }
+    std::vector<size_t> out;
+    std::string scope_text = scope_name(scope);
+    auto it = by_base_.find((scope_text.empty() ? "" : scope_text + ".") + base);
+    if (it != by_base_.end())
+        for (size_t i : it->second)
+            if (matches(scope, instances_[i].module_path)) out.push_back(i);
+    return out;
 }
 
 }  // namespace vpclint::tf

@@ -87,6 +87,15 @@ private:
     std::unordered_map<std::string, size_t> by_address_;
     // "module.vpc.aws_subnet.public" (module calls without instance keys) -> instances.
     std::unordered_map<std::string, std::vector<size_t>> by_base_;
+    // The same per module instance ("module.s[\"a\"]|aws_subnet.public"): a
+    // reference inside one of 10,000 instances of a module call looks at its
+    // own instance's resources, not at all 10,000 instances' (that was quadratic).
+    std::unordered_map<std::string, std::vector<size_t>> by_base_in_;
+    // The same with the last call's key left out ("module.s[\"a\"].module.vpc|aws_subnet.public"):
+    // module.vpc.<output> read in one instance of module.s looks at the vpc instances of that one.
+    std::unordered_map<std::string, std::vector<size_t>> by_base_last_any_;
+    // The instances of `base` (aws_subnet.public) in the module instances `scope` allows.
+    std::vector<size_t> in_scope(const ModulePath& scope, const std::string& base) const;
     std::unordered_map<std::string, std::vector<size_t>> by_id_;
     std::unordered_map<std::string, const Node*> after_unknown_;  // address -> after_unknown
     std::unordered_map<std::string, bool> deleted_;               // address -> the plan destroys it
