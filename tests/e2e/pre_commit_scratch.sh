@@ -18,6 +18,12 @@ for tool in git cmake pre-commit; do
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# The hook's build shares the compiler cache of the build under test (its
+# flags: -Werror as scripts/setup builds), so it compiles only what differs.
+if command -v ccache >/dev/null; then
+  export CCACHE_DIR="${CCACHE_DIR:-$(ccache -k cache_dir)}" CCACHE_BASEDIR=/
+  export VPCLINT_HOOK_CMAKE_ARGS="-DVPCLINT_WERROR=ON"
+fi
 export PATH="$path" PRE_COMMIT_HOME="$tmp/cache" XDG_CACHE_HOME="$tmp/xdg" HOME="$tmp"
 git config --global user.email t@example.invalid && git config --global user.name t
 clone="$tmp/clone"
