@@ -171,8 +171,10 @@ void prepare_unguarded(PreparedFile& p, const std::string& path, const std::stri
         if (p.exports.empty() && p.nested.empty() && text.find("ImportValue") == std::string::npos) {
             CfnScenarios scenarios(*loaded.doc, opts);
             std::vector<Suppression> declared;
-            r.diagnostics = check_model_stream(
-                scenarios.count(),
+            // Only as many scenarios as tell the resources' findings apart
+            // are built and checked (cfn/scenario_slices.h).
+            r.diagnostics = check_scenario_slices(
+                scenarios.slices(),
                 [&](size_t i, Model& scratch) -> const Model& {
                     std::vector<Model> one;
                     one.push_back(scenarios.scenario(i));

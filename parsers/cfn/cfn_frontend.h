@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/engine.h"
 #include "core/model.h"
 #include "parsers/frontend.h"
 
@@ -19,6 +20,9 @@ public:
     ~CfnScenarios();
     size_t count() const;
     Model scenario(size_t i) const;
+    // Which scenarios each resource's findings tell apart
+    // (parsers/cfn/scenario_slices.h), for check_scenario_slices.
+    ScenarioSlices slices() const;
 
 private:
     struct State;
