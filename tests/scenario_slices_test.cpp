@@ -184,3 +184,59 @@ TEST_CASE("scenario slices: a corpus gives the findings of every scenario", "[.s
     }
     WARN(compared << " templates compared, " << fewer << " checked with fewer scenarios");
 }
+
+TEST_CASE("scenario slices: a configured need ties a function to a database the template does not", "[scenarios]") {
+    const std::string text = R"(Parameters:
+  Open: {Type: String, AllowedValues: ['yes', 'no']}
+Conditions:
+  IsOpen: !Equals [!Ref Open, 'yes']
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  Private: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: eu-west-1a}}
+  Private2: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: eu-west-1b}}
+  FnSg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: fn, VpcId: !Ref Vpc}}
+  DbSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: db
+      VpcId: vpc-0123456789abcdef0
+      SecurityGroupIngress: !If [IsOpen, [{IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.0.0/16}], !Ref AWS::NoValue]
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties: {Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: '20', VPCSecurityGroups: [!Ref DbSg]}
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+      ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole']
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      Role: !GetAtt Role.Arn
+      Code: {ZipFile: 'def handler(e, c): return None'}
+      VpcConfig: {SubnetIds: [!Ref Private, !Ref Private2], SecurityGroupIds: [!Ref FnSg]}
+)";
+    LoadResult loaded = load_document("t.yaml", text);
+    REQUIRE(!loaded.error);
+    CfnScenarios scenarios(*loaded.doc, FrontendOptions{});
+    REQUIRE(scenarios.count() == 2);
+    RuleFilter all;
+    // What a configuration `functions: [{function: Fn, needs: [Db]}]` adds.
+    auto build = [&](size_t i, Model& scratch) -> const Model& {
+        scratch = scenarios.scenario(i);
+        for (Function& f : scratch.functions) {
+            f.declared_needs_present = true;
+            f.declared_needs.push_back({"Db", {}});
+        }
+        return scratch;
+    };
+    std::string every = render(check_model_stream(scenarios.count(), build, all, nullptr));
+    INFO(every);
+    CHECK(every.find("(when IsOpen is") != std::string::npos);
+    CHECK(render(check_scenario_slices(scenarios.slices({{"Fn", "Db"}}), build, all, nullptr)) == every);
+    // Without the need the template alone does not tie them: the slices
+    // then (rightly, for the template alone) see one class for Fn.
+    CHECK(render(check_scenario_slices(scenarios.slices(), build, all, nullptr)) != every);
+}

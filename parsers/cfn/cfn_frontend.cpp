@@ -82,12 +82,12 @@ std::vector<std::pair<std::string, bool>> labels_of(const cfn::ScenarioChoice& c
 
 }  // namespace
 
-ScenarioSlices CfnScenarios::slices() const {
+ScenarioSlices CfnScenarios::slices(const std::vector<std::pair<std::string, std::string>>& extra_reads) const {
     const State& s = *state_;
     std::vector<std::vector<std::pair<std::string, bool>>> labels;
     labels.reserve(s.choices.size());
     for (const cfn::ScenarioChoice& c : s.choices) labels.push_back(labels_of(c, s.varies));
-    return cfn::slice_scenarios(s.tpl, s.choices, std::move(labels));
+    return cfn::slice_scenarios(s.tpl, s.choices, std::move(labels), extra_reads);
 }
 
 size_t CfnScenarios::count() const { return state_->choices.size(); }

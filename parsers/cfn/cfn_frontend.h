@@ -22,7 +22,8 @@ public:
     Model scenario(size_t i) const;
     // Which scenarios each resource's findings tell apart
     // (parsers/cfn/scenario_slices.h), for check_scenario_slices.
-    ScenarioSlices slices() const;
+    // `extra_reads`: (reader, read) logical ids the template does not show.
+    ScenarioSlices slices(const std::vector<std::pair<std::string, std::string>>& extra_reads = {}) const;
 
 private:
     struct State;

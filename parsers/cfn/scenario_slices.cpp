@@ -117,7 +117,8 @@ void sort_unique(Vars& v) {
 }  // namespace
 
 ScenarioSlices slice_scenarios(const Template& tpl, const std::vector<ScenarioChoice>& choices,
-                               std::vector<std::vector<std::pair<std::string, bool>>> labels) {
+                               std::vector<std::vector<std::pair<std::string, bool>>> labels,
+                               const std::vector<std::pair<std::string, std::string>>& extra_reads) {
     ScenarioSlices out;
     out.labels = std::move(labels);
     const size_t count = choices.size();
@@ -171,6 +172,12 @@ ScenarioSlices slice_scenarios(const Template& tpl, const std::vector<ScenarioCh
             scans[i].edges.insert(scans[i].edges.end(), globals.edges.begin(), globals.edges.end());
         }
         sort_unique(scans[i].own);
+    }
+    for (const auto& [reader, read] : extra_reads) {
+        const ResourceInfo* from = tpl.resource(reader);
+        const ResourceInfo* to = tpl.resource(read);
+        if (!to) to = tpl.generated_by(read);
+        if (from && to) scans[from - tpl.resources.data()].edges.push_back({static_cast<size_t>(to - tpl.resources.data()), {}});
     }
 
     // Resources other than functions read each other both ways (a subnet's

@@ -20,7 +20,11 @@ namespace vpclint::cfn {
 // group), only whether and where each function references it. Two functions
 // never depend on each other unless one references the other.
 // `labels[s]` is scenario s's condition values, as in its model.
+// `extra_reads` adds (reader, read) pairs of logical ids the template does
+// not show: a configuration's declared needs (a function that needs a
+// database reads it).
 ScenarioSlices slice_scenarios(const Template& tpl, const std::vector<ScenarioChoice>& choices,
-                               std::vector<std::vector<std::pair<std::string, bool>>> labels);
+                               std::vector<std::vector<std::pair<std::string, bool>>> labels,
+                               const std::vector<std::pair<std::string, std::string>>& extra_reads = {});
 
 }  // namespace vpclint::cfn
