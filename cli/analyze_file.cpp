@@ -187,13 +187,31 @@ void prepare_unguarded(PreparedFile& p, const std::string& path, const std::stri
         if (p.exports.empty() && p.nested.empty() && text.find("ImportValue") == std::string::npos) {
             CfnScenarios scenarios(*loaded.doc, opts);
             std::vector<Suppression> declared;
-            r.diagnostics = check_model_stream(
-                scenarios.count(),
+            auto build = [&](size_t i) {
+                std::vector<Model> one;
+                one.push_back(scenarios.scenario(i));
+                if (hook) hook(one);
+                return std::move(one.front());
+            };
+            // The configuration's declared needs name resources the
+            // template does not tie to their functions: the slices read
+            // them from the first scenario's model, which is kept for the
+            // check.
+            std::optional<Model> first = build(0);
+            std::vector<std::pair<std::string, std::string>> needs;
+            for (const Function& f : first->functions)
+                for (const DeclaredNeed& n : f.declared_needs) needs.emplace_back(f.id, n.need);
+            // Only as many scenarios as tell the resources' findings apart
+            // are built and checked (cfn/scenario_slices.h).
+            r.diagnostics = check_scenario_slices(
+                scenarios.slices(needs),
                 [&](size_t i, Model& scratch) -> const Model& {
-                    std::vector<Model> one;
-                    one.push_back(scenarios.scenario(i));
-                    if (hook) hook(one);
-                    scratch = std::move(one.front());
+                    if (i == 0 && first) {
+                        scratch = std::move(*first);
+                        first.reset();
+                    } else {
+                        scratch = build(i);
+                    }
                     return scratch;
                 },
                 filter, &declared);

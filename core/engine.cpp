@@ -160,9 +160,54 @@ void add_value_origins(const Model& m, std::vector<Diagnostic>& found) {
 
 }  // namespace
 
+namespace {
+
+// One scenario model's findings, before merging.
+std::vector<Diagnostic> findings_of(const Model& m, const RuleFilter& filter) {
+    Analyses analyses = compute_analyses(m);
+    std::vector<Diagnostic> found;
+    for (const Rule& r : all_rules()) {
+        if (!filter.enabled(r.descriptor->id)) continue;
+        RuleContext ctx(m, analyses, *r.descriptor, found);
+        r.check(ctx);
+    }
+    add_value_origins(m, found);
+    add_plan_locations(m, found);
+    return found;
+}
+
+using Merged = std::map<FindingKey, std::pair<Diagnostic, std::vector<bool>>>;
+
+std::vector<bool>& holds_of(Merged& merged, Diagnostic& d, size_t count) {
+    auto [it, inserted] = merged.try_emplace(key_of(d));
+    if (inserted) {
+        it->second.first = std::move(d);
+        it->second.second.assign(count, false);
+    }
+    return it->second.second;
+}
+
+// Findings that hold in the same scenarios get the same words: described
+// once per distinct set of scenarios.
+std::vector<Diagnostic> describe_merged(Merged& merged, const std::vector<Conditions>& conditions) {
+    std::map<std::vector<bool>, std::string> described;
+    std::vector<Diagnostic> out;
+    out.reserve(merged.size());
+    for (auto& [key, entry] : merged) {
+        auto [it, inserted] = described.try_emplace(entry.second);
+        if (inserted) it->second = describe_scenario(conditions, entry.second);
+        append_scenario(entry.first, it->second);
+        out.push_back(std::move(entry.first));
+    }
+    sort_diagnostics(out);
+    return out;
+}
+
+}  // namespace
+
 std::vector<Diagnostic> check_model_stream(size_t count, const std::function<const Model&(size_t, Model&)>& build,
                                            const RuleFilter& filter, std::vector<Suppression>* suppressions) {
-    std::map<FindingKey, std::pair<Diagnostic, std::vector<bool>>> merged;
+    Merged merged;
     // Only each scenario's condition values are kept: its model and analyses
     // are released before the next one is built.
     std::vector<Conditions> conditions(count);
@@ -171,32 +216,78 @@ std::vector<Diagnostic> check_model_stream(size_t count, const std::function<con
         const Model& m = build(i, scratch);
         conditions[i] = m.conditions;
         if (i == 0 && suppressions) *suppressions = m.suppressions;
-        Analyses analyses = compute_analyses(m);
-        std::vector<Diagnostic> found;
-        for (const Rule& r : all_rules()) {
-            if (!filter.enabled(r.descriptor->id)) continue;
-            RuleContext ctx(m, analyses, *r.descriptor, found);
-            r.check(ctx);
+        for (Diagnostic& d : findings_of(m, filter)) holds_of(merged, d, count)[i] = true;
+    }
+    return describe_merged(merged, conditions);
+}
+
+namespace {
+
+// Scenarios to check so that every (group, class) pair is seen: scenario 0,
+// then greedily the scenario that shows the most pairs not yet seen.
+std::vector<size_t> covering_scenarios(const ScenarioSlices& slices) {
+    size_t count = slices.labels.size();
+    std::vector<std::vector<bool>> seen(slices.classes.size());
+    for (size_t g = 0; g < slices.classes.size(); ++g) {
+        uint32_t most = 0;
+        for (uint32_t c : slices.classes[g]) most = std::max(most, c);
+        seen[g].assign(size_t{most} + 1, false);
+    }
+    std::vector<size_t> order;
+    std::vector<bool> chosen(count, false);
+    auto take = [&](size_t s) {
+        chosen[s] = true;
+        order.push_back(s);
+        for (size_t g = 0; g < slices.classes.size(); ++g) seen[g][slices.classes[g][s]] = true;
+    };
+    take(0);
+    for (;;) {
+        size_t best = count, best_new = 0;
+        for (size_t s = 0; s < count; ++s) {
+            if (chosen[s]) continue;
+            size_t fresh = 0;
+            for (size_t g = 0; g < slices.classes.size(); ++g) fresh += !seen[g][slices.classes[g][s]];
+            if (fresh > best_new) best = s, best_new = fresh;
         }
-        add_value_origins(m, found);
-        add_plan_locations(m, found);
-        for (Diagnostic& d : found) {
-            auto [it, inserted] = merged.try_emplace(key_of(d));
-            if (inserted) {
-                it->second.first = std::move(d);
-                it->second.second.assign(count, false);
+        if (best == count) break;
+        take(best);
+    }
+    return order;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_scenario_slices(const ScenarioSlices& slices,
+                                              const std::function<const Model&(size_t, Model&)>& build,
+                                              const RuleFilter& filter, std::vector<Suppression>* suppressions) {
+    size_t count = slices.labels.size();
+    if (count == 0) return {};
+    Merged merged;
+    std::vector<bool> checked(count, false);
+    bool every_scenario = false;
+    auto check_one = [&](size_t s) {
+        Model scratch;
+        const Model& m = build(s, scratch);
+        checked[s] = true;
+        if (s == 0 && suppressions) *suppressions = m.suppressions;
+        for (Diagnostic& d : findings_of(m, filter)) {
+            auto g = slices.group_of.find(d.resource);
+            std::vector<bool>& holds = holds_of(merged, d, count);
+            holds[s] = true;
+            if (g == slices.group_of.end()) {
+                every_scenario = true;  // nothing says which scenarios it shares
+                continue;
             }
-            it->second.second[i] = true;
+            const std::vector<uint32_t>& cls = slices.classes[g->second];
+            for (size_t t = 0; t < count; ++t)
+                if (cls[t] == cls[s]) holds[t] = true;
         }
-    }
-    std::vector<Diagnostic> out;
-    out.reserve(merged.size());
-    for (auto& [key, entry] : merged) {
-        append_scenario(entry.first, describe_scenario(conditions, entry.second));
-        out.push_back(std::move(entry.first));
-    }
-    sort_diagnostics(out);
-    return out;
+    };
+    for (size_t s : covering_scenarios(slices)) check_one(s);
+    if (every_scenario)
+        for (size_t s = 0; s < count; ++s)
+            if (!checked[s]) check_one(s);
+    return describe_merged(merged, slices.labels);
 }
 
 std::vector<Diagnostic> check_models(const std::vector<Model>& models, const RuleFilter& filter) {

@@ -3,6 +3,7 @@
 #include "parsers/cfn/bind_context.h"
 #include "parsers/cfn/bind_resources.h"
 #include "parsers/cfn/reference_checks.h"
+#include "parsers/cfn/scenario_slices.h"
 #include "parsers/cfn/scenarios.h"
 
 namespace vpclint {
@@ -67,6 +68,28 @@ CfnScenarios::CfnScenarios(const Document& doc, const FrontendOptions& opts) : s
 
 CfnScenarios::~CfnScenarios() = default;
 
+namespace {
+
+// The conditions a scenario's model names: those that differ between
+// scenarios and are known.
+std::vector<std::pair<std::string, bool>> labels_of(const cfn::ScenarioChoice& choice, const std::vector<bool>& varies) {
+    std::vector<std::pair<std::string, bool>> out;
+    for (size_t i = 0; i < choice.conditions.size(); ++i)
+        if (varies[i] && choice.conditions[i].second != Tri::Unknown)
+            out.emplace_back(choice.conditions[i].first, choice.conditions[i].second == Tri::Yes);
+    return out;
+}
+
+}  // namespace
+
+ScenarioSlices CfnScenarios::slices(const std::vector<std::pair<std::string, std::string>>& extra_reads) const {
+    const State& s = *state_;
+    std::vector<std::vector<std::pair<std::string, bool>>> labels;
+    labels.reserve(s.choices.size());
+    for (const cfn::ScenarioChoice& c : s.choices) labels.push_back(labels_of(c, s.varies));
+    return cfn::slice_scenarios(s.tpl, s.choices, std::move(labels), extra_reads);
+}
+
 size_t CfnScenarios::count() const { return state_->choices.size(); }
 
 Model CfnScenarios::scenario(size_t k) const {
@@ -80,9 +103,7 @@ Model CfnScenarios::scenario(size_t k) const {
     bind_resources(s.tpl, ev, m);
     m.problems = s.problems;
     m.suppressions = s.suppressions;
-    for (size_t i = 0; i < choice.conditions.size(); ++i)
-        if (s.varies[i] && choice.conditions[i].second != Tri::Unknown)
-            m.conditions.emplace_back(choice.conditions[i].first, choice.conditions[i].second == Tri::Yes);
+    m.conditions = labels_of(choice, s.varies);
     return m;
 }
 

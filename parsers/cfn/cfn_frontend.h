@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/engine.h"
 #include "core/model.h"
 #include "parsers/frontend.h"
 
@@ -19,6 +20,10 @@ public:
     ~CfnScenarios();
     size_t count() const;
     Model scenario(size_t i) const;
+    // Which scenarios each resource's findings tell apart
+    // (parsers/cfn/scenario_slices.h), for check_scenario_slices.
+    // `extra_reads`: (reader, read) logical ids the template does not show.
+    ScenarioSlices slices(const std::vector<std::pair<std::string, std::string>>& extra_reads = {}) const;
 
 private:
     struct State;
