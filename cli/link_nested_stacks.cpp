@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cli/discover.h"
+#include "cli/link_resolve.h"
 #include "core/model_merge.h"
 
 namespace fs = std::filesystem;
@@ -48,13 +49,6 @@ std::vector<std::string> cycle_back(const std::string& path, const std::string& 
     return {};
 }
 
-template <typename T>
-std::optional<uint32_t> find_by_id(const std::vector<T>& v, uint32_t from, const std::string& id) {
-    for (uint32_t i = from; i < v.size(); ++i)
-        if (v[i].id == id) return i;
-    return std::nullopt;
-}
-
 }  // namespace
 
 void link_nested_stacks(std::vector<PreparedFile>& files, const FrontendOptions& fo, const RuleFilter& filter) {
@@ -81,45 +75,47 @@ void link_nested_stacks(std::vector<PreparedFile>& files, const FrontendOptions&
             // depends on choices the parent does not make here.
             if (c.result.kind != InputKind::CloudFormation || c.models.size() != 1) continue;
             for (Model& m : f.models) {
-                const size_t own_functions = m.functions.size();
-                auto output_of = [&](const Link& l) -> const cfn::StackExport* {
-                    if (l.state != LinkState::Unknown) return nullptr;
-                    auto [stack, output] = cfn::nested_output_of(l.text);
-                    if (stack != n.id) return nullptr;
+                const MergeOffsets own = sizes_of(m);
+                auto output_of = [&](const std::pair<std::string, std::string>& ref) -> const cfn::StackExport* {
+                    if (ref.first != n.id) return nullptr;
                     for (const cfn::StackExport& o : c.exports)
-                        if (o.output == output) return &o;
+                        if (o.output == ref.second) return &o;
                     return nullptr;
                 };
-                auto each_link = [&](auto&& fn) {
-                    for (size_t fi = 0; fi < own_functions; ++fi) {
-                        for (Link& l : m.functions[fi].subnets.items) fn(l, &Model::subnets, &MergeOffsets::subnets);
-                        for (Link& l : m.functions[fi].security_groups.items)
-                            fn(l, &Model::security_groups, &MergeOffsets::security_groups);
+                bool needed = false;
+                struct Collect {
+                    decltype(output_of)& of;
+                    bool& needed;
+                    void list(LinkList& ls, LinkTarget) {
+                        if (const cfn::StackExport* o = ls.split.empty() ? nullptr : of(ls.nested_output))
+                            needed = needed || needs_entities(*o);
+                    }
+                    void link(Link& l, LinkTarget) {
+                        if (const cfn::StackExport* o = l.state == LinkState::Unknown ? of(l.nested_output) : nullptr)
+                            needed = needed || needs_entities(*o);
                     }
                 };
-                bool needed = false;
-                each_link([&](const Link& l, auto, auto) {
-                    if (const cfn::StackExport* o = output_of(l); o && !o->resource.empty()) needed = true;
-                });
+                for_each_link(m, MergeOffsets{}, own, Collect{output_of, needed});
                 std::optional<MergeOffsets> merged;
                 if (needed) {
                     merged = append_model(m, c.models.front());
                     if (std::find(f.linked_files.begin(), f.linked_files.end(), c.result.path) == f.linked_files.end())
                         f.linked_files.push_back(c.result.path);
                 }
-                each_link([&](Link& l, auto member, auto offset) {
-                    const cfn::StackExport* o = output_of(l);
-                    if (!o) return;
-                    if (o->value.known) {
-                        l.state = LinkState::External;
-                        l.text = o->value.value;
-                    } else if (merged && !o->resource.empty()) {
-                        if (auto at = find_by_id(m.*member, (*merged).*offset, o->resource)) {
-                            l.state = LinkState::Resolved;
-                            l.index = *at;
-                        }
+                struct Resolve {
+                    Model& m;
+                    decltype(output_of)& of;
+                    const MergeOffsets* copied;
+                    void list(LinkList& ls, LinkTarget t) {
+                        if (const cfn::StackExport* o = ls.split.empty() ? nullptr : of(ls.nested_output))
+                            resolve_list(m, ls, t, *o, copied);
                     }
-                });
+                    void link(Link& l, LinkTarget t) {
+                        if (const cfn::StackExport* o = l.state == LinkState::Unknown ? of(l.nested_output) : nullptr)
+                            resolve_link(m, l, t, *o, copied);
+                    }
+                };
+                for_each_link(m, MergeOffsets{}, own, Resolve{m, output_of, merged ? &*merged : nullptr});
             }
         }
     }

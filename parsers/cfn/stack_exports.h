@@ -21,6 +21,15 @@ struct StackExport {
     std::string resource;  // the resource the value references (Ref, a group's GroupId)
     Text value;            // the value when it is a known literal ("subnet-0abc…")
     Location loc;          // the output
+    // A list joined into one value, `!Join [",", [!Ref SubnetA, !Ref SubnetB]]`
+    // (what an importer splits again): the delimiter and the items, each a
+    // resource or a known literal (both empty: unknown).
+    struct Item {
+        std::string resource;
+        std::string value;
+    };
+    std::string joined_with;
+    std::vector<Item> items;
 };
 
 // The outputs (exported or not) of a template whose outputs do not depend on conditions the
@@ -28,9 +37,6 @@ struct StackExport {
 // left out: whether it exists is the deployer's choice).
 std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::string, std::string>& parameters);
 
-// The export name an import names, from the reason the frontend gives an
-// Fn::ImportValue ("imported from another stack (NAME)"); "" when computed.
-std::string imported_export_name(const std::string& reason);
 
 }  // namespace vpclint::cfn
 
@@ -50,9 +56,5 @@ struct NestedStackRef {
 
 std::vector<NestedStackRef> nested_stacks(const Document& doc);
 
-// "Network.Outputs.PublicSubnetA (AWS::CloudFormation::Stack)", the reason a
-// link to a nested stack's output is unknown with: {stack id, output}; empty
-// when the reason is another one.
-std::pair<std::string, std::string> nested_output_of(const std::string& reason);
 
 }  // namespace vpclint::cfn
