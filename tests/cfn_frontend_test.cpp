@@ -288,12 +288,18 @@ Resources:
       VpcConfig:
         SubnetIds: !Split [",", !GetAtt Child.Outputs.Subnets]
         SecurityGroupIds: [!Select [0, !Split [",", !ImportValue x]]]
+  Third:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !Split [",", !ImportValue roles]
 )");
     REQUIRE(!r.error);
     std::vector<Model> models = build_cfn_models(*r.doc, {});
     REQUIRE(models.size() == 1);
     const Model& m = models[0];
-    REQUIRE(m.functions.size() == 2);
+    REQUIRE(m.functions.size() == 3);
+    CHECK(m.functions[2].role.imported.empty());  // a list where one id is expected
+    CHECK(m.functions[2].role.split.empty());
     const Function& f = m.functions[0];
     CHECK(f.role.state == LinkState::Unknown);
     CHECK(f.role.imported == "${AWS::StackName}-RoleArn");  // the importing stack's name, filled in by the linker
@@ -311,7 +317,12 @@ Resources:
     CHECK(g.role.imported.empty());
     CHECK(g.subnets.nested_output == std::pair<std::string, std::string>{"Child", "Subnets"});
     CHECK(g.subnets.split == ",");
-    // One item picked out of a split import is no whole import: unknown, not linked.
+    // One item picked out of a split import: the import, the delimiter and the index.
     REQUIRE(g.security_groups.items.size() == 1);
-    CHECK(g.security_groups.items[0].imported.empty());
+    CHECK(g.security_groups.items[0].state == LinkState::Unknown);
+    CHECK(g.security_groups.items[0].imported == "x");
+    CHECK(g.security_groups.items[0].split == ",");
+    CHECK(g.security_groups.items[0].split_index == 0);
+    // A whole split list in a one-id slot is no one id.
+    CHECK(f.subnets.items.empty());
 }

@@ -155,6 +155,11 @@ count nested-dir-once "$tmp/out" "[VL101]" 1
 # A joined output split again in the parent.
 check nested-split 1 "$bin" --no-config --format gcc --select VL101 "$n/split-parent.yaml"
 contains nested-split-at "$tmp/out" "$n/split-parent.yaml:39:20: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+# A child with condition scenarios still links: one parent model per child
+# scenario, and the finding says in which.
+check nested-scenarios 1 "$bin" --no-config --format gcc --select VL101 "$n/cond-parent.yaml"
+contains nested-scenarios-at "$tmp/out" "$n/cond-parent.yaml:40:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB (route table PublicRouteTable sends 0.0.0.0/0 to internet gateway InternetGateway), but Lambda never gives a function's network interfaces a public IP, so it has no internet access there, and it needs it: PAYMENTS_API_URL at line 37 is an internet URL (api.payments.example.com) (when Network.Direct is true)."
+count nested-scenarios-once "$tmp/out" "[VL101]" 1
 check nested-sam 1 "$bin" --no-config --format gcc --select VL101 "$n/sam-parent.yaml"
 contains nested-sam-at "$tmp/out" "$n/sam-parent.yaml:22:11: error: Function OrdersFunction is in public subnet PublicSubnetA"
 # A nesting cycle: VL002 at each TemplateURL, and the run ends.
