@@ -106,10 +106,17 @@ std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::
     return out;
 }
 
-std::vector<NestedStackRef> nested_stacks(const Document& doc) {
+std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<std::string, std::string>& parameters) {
     std::vector<NestedStackRef> out;
     const Node* resources = doc.root && doc.root->is_mapping() ? doc.root->get("Resources") : nullptr;
     if (!resources || !resources->is_mapping()) return out;
+    std::vector<Problem> ignored;  // the frontend reports the template's problems
+    Template tpl = read_template(doc, parameters, ignored);
+    Scenario scenario;
+    Evaluator ev(tpl, scenario);
+    // With conditions, a parameter's value may be the deployer's choice of a
+    // scenario: then only literals are passed.
+    const bool has_conditions = doc.root->get("Conditions") != nullptr;
     for (const MapEntry& e : resources->entries) {
         const Node* r = e.value;
         const Node* type = r && r->is_mapping() ? r->get("Type") : nullptr;
@@ -125,8 +132,27 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc) {
             continue;
         NestedStackRef n{e.key, where->text, doc.location(*where), {}};
         if (const Node* params = props->get("Parameters"); params && params->is_mapping())
-            for (const MapEntry& p : params->entries)
-                if (p.value && p.value->is_scalar()) n.parameters[p.key] = p.value->text;
+            for (const MapEntry& p : params->entries) {
+                if (!p.value) continue;
+                if (p.value->is_scalar()) {
+                    n.parameters[p.key] = p.value->text;
+                    continue;
+                }
+                if (has_conditions) continue;
+                EValue v = ev.eval(p.value);
+                if (v.kind == EValue::Kind::Scalar) {
+                    n.parameters[p.key] = v.text;
+                } else if (v.kind == EValue::Kind::List && !v.items.empty()) {
+                    // A list parameter of the child (CommaDelimitedList, List<...>).
+                    std::string joined;
+                    bool known = true;
+                    for (const EValue& item : v.items) {
+                        known = known && item.kind == EValue::Kind::Scalar;
+                        joined += (joined.empty() ? "" : ",") + item.text;
+                    }
+                    if (known) n.parameters[p.key] = joined;
+                }
+            }
         out.push_back(std::move(n));
     }
     return out;

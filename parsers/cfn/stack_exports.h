@@ -18,7 +18,9 @@ struct StackExport {
     // ${AWS::StackName} standing for the stack's name ("" when computed
     // otherwise).
     Text name;
-    std::string resource;  // the resource the value references (Ref, a group's GroupId)
+    // The resource the value references: Ref, or the attribute that is its id
+    // or ARN (a group's GroupId, a role's Arn).
+    std::string resource;
     Text value;            // the value when it is a known literal ("subnet-0abc…")
     Location loc;          // the output
     // A list joined into one value, `!Join [",", [!Ref SubnetA, !Ref SubnetB]]`
@@ -49,12 +51,14 @@ struct NestedStackRef {
     std::string id;        // the parent's logical id of the stack resource
     std::string location;  // as written, relative to the parent template's directory
     Location loc;          // TemplateURL / Location
-    // Parameters passed in, where they are literals; the others stay unknown
-    // in the child.
+    // Parameters passed in whose values the parent knows: literals, and
+    // values computed from the parent's parameters (`!Ref Env`,
+    // `!Sub "${Env}-orders"`, a list joined with commas for a list parameter).
     std::map<std::string, std::string> parameters;
 };
 
-std::vector<NestedStackRef> nested_stacks(const Document& doc);
+// `parameters`: the parent's parameter values (--parameter), as for the frontend.
+std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<std::string, std::string>& parameters);
 
 
 }  // namespace vpclint::cfn

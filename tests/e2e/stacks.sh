@@ -160,6 +160,12 @@ contains nested-split-at "$tmp/out" "$n/split-parent.yaml:39:20: error: Function
 check nested-scenarios 1 "$bin" --no-config --format gcc --select VL101 "$n/cond-parent.yaml"
 contains nested-scenarios-at "$tmp/out" "$n/cond-parent.yaml:40:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB (route table PublicRouteTable sends 0.0.0.0/0 to internet gateway InternetGateway), but Lambda never gives a function's network interfaces a public IP, so it has no internet access there, and it needs it: PAYMENTS_API_URL at line 37 is an internet URL (api.payments.example.com) (when Network.Direct is true)."
 count nested-scenarios-once "$tmp/out" "[VL101]" 1
+# A parameter computed from the parent's own parameters passes into the
+# child: one scenario there, decided by the parent's value.
+check nested-param 1 "$bin" --no-config --format gcc --select VL101 "$n/param-parent.yaml"
+contains nested-param-at "$tmp/out" "$n/param-parent.yaml:46:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+lacks nested-param-no-scenario "$tmp/out" "(when "
+check nested-param-none 0 "$bin" --no-config --format gcc --select VL101 -p Exposure=none "$n/param-parent.yaml"
 check nested-sam 1 "$bin" --no-config --format gcc --select VL101 "$n/sam-parent.yaml"
 contains nested-sam-at "$tmp/out" "$n/sam-parent.yaml:22:11: error: Function OrdersFunction is in public subnet PublicSubnetA"
 # A nesting cycle: VL002 at each TemplateURL, and the run ends.
