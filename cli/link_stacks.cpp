@@ -128,13 +128,10 @@ void link_stacks(std::vector<PreparedFile>& files, const StackLinkOptions& opts)
             auto find = [&](const std::string& imported) -> Found {
                 std::optional<std::string> name = with_stack_name(imported, names[i]);
                 if (!name) return {};
-                if (auto it = exported.find(*name); it != exported.end()) {
-                    // An export of this very template, or one two templates
-                    // claim, is no answer (the offline table is for stacks not
-                    // scanned).
-                    if (it->second && it->second->file != i) return {it->second->e, it->second->file};
-                    return {};
-                }
+                // An export of this very template, or one two scanned
+                // templates claim, is no answer: the offline table may be.
+                if (auto it = exported.find(*name); it != exported.end() && it->second && it->second->file != i)
+                    return {it->second->e, it->second->file};
                 if (auto it = offline.find(*name); it != offline.end()) return {&it->second, SIZE_MAX};
                 return {};
             };
