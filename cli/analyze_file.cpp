@@ -179,7 +179,7 @@ void prepare_unguarded(PreparedFile& p, const std::string& path, const std::stri
     if (r.kind == InputKind::CloudFormation) {
         r.declared_parameters = declared_parameters(*loaded.doc);
         p.exports = cfn::stack_exports(*loaded.doc, opts.parameters);
-        p.nested = cfn::nested_stacks(*loaded.doc);
+        p.nested = cfn::nested_stacks(*loaded.doc, opts.parameters);
         // A template that takes no part in linking (it exports and imports
         // nothing and nests no stack) is checked here, one condition
         // scenario at a time, each released before the next: the memory of

@@ -22,7 +22,8 @@ std::vector<std::string> baseline_fingerprints(const std::vector<Diagnostic>& ds
     return out;
 }
 
-void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line, std::ostream& out) {
+void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line, std::ostream& out,
+                    const PropertyPathFn& path_of) {
     std::vector<std::string> fps = baseline_fingerprints(ds, source_line);
     nlohmann::ordered_json findings = nlohmann::ordered_json::array();
     for (size_t i = 0; i < ds.size(); ++i) {
@@ -33,6 +34,7 @@ void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& sourc
         e["file"] = d.loc.file;
         e["resource"] = d.resource;
         if (!d.plan_path.empty()) e["plan_path"] = d.plan_path;
+        if (std::string path = path_of ? path_of(d) : std::string(); !path.empty()) e["path"] = path;
         e["fingerprint"] = fps[i];
         // For people reading the file; matching ignores it.
         e["message"] = d.message;
@@ -72,7 +74,8 @@ bool read_baseline(const std::string& path, Baseline& out, std::string& error) {
             const Node* v = f && f->is_mapping() ? f->get(k) : nullptr;
             return v && v->is_scalar() ? v->text : std::string();
         };
-        BaselineEntry e{field("rule"), field("file"), field("resource"), field("fingerprint"), loaded.doc->location(*f)};
+        BaselineEntry e{field("rule"), field("file"), field("resource"), field("fingerprint"), loaded.doc->location(*f),
+                        field("path")};
         if (e.rule.empty() || e.file.empty() || e.fingerprint.empty()) {
             error = path + ":" + std::to_string(e.loc.line) + ":" + std::to_string(e.loc.col) +
                     ": a baseline entry needs rule, file and fingerprint";
@@ -83,7 +86,8 @@ bool read_baseline(const std::string& path, Baseline& out, std::string& error) {
     return true;
 }
 
-BaselineMatch apply_baseline(const Baseline& b, std::vector<Diagnostic>& ds, const SourceLineFn& source_line) {
+BaselineMatch apply_baseline(const Baseline& b, std::vector<Diagnostic>& ds, const SourceLineFn& source_line,
+                             const PropertyPathFn& path_of) {
     BaselineMatch m;
     std::vector<std::string> fps = baseline_fingerprints(ds, source_line);
     // (rule, file, fingerprint) -> the finding; the fingerprint is unique per
@@ -98,13 +102,25 @@ BaselineMatch apply_baseline(const Baseline& b, std::vector<Diagnostic>& ds, con
             continue;
         }
         Diagnostic& d = ds[it->second];
+        // The same line text under another resource or at another property
+        // (a list reordered so that another item now sits there) is another
+        // finding.
+        std::string path = path_of && !entry.path.empty() ? path_of(d) : std::string();
+        if (entry.resource != d.resource || (!path.empty() && path != entry.path)) {
+            m.stale.push_back(e);
+            continue;
+        }
         index.erase(it);
         if (d.rule_id == "VL001") {  // an input that does not parse is never waived
             m.stale.push_back(e);
             continue;
         }
-        if (!d.suppressed) ++m.baselined;
+        if (!d.suppressed) {
+            ++m.baselined;
+            d.baselined = true;
+        }
         d.suppressed = true;
+        d.baseline_state = "unchanged";
         if (d.justification.empty()) d.justification = "in the baseline " + b.path;
     }
     return m;

@@ -1,7 +1,7 @@
 // Baselines: the findings a project has accepted for now. `--write-baseline`
 // records the current findings; `--baseline` marks the ones it records as
-// suppressed, so only new findings count. An entry is matched by rule, file
-// and fingerprint (reporters/fingerprint.h: the rule, the file, the resource
+// suppressed, so only new findings count. An entry is matched by rule, file,
+// resource, property path and fingerprint (reporters/fingerprint.h: the rule, the file, the resource
 // and the text of the flagged line, plus an occurrence number), so it stays
 // matched when unrelated lines move, and one entry matches one finding in
 // one file only.
@@ -16,10 +16,16 @@
 namespace vpclint {
 
 using SourceLineFn = std::function<std::string(const std::string& file, uint32_t line)>;
+// A finding's normalised property path (cli/property_path.h), "" when its
+// file has none (Terraform).
+using PropertyPathFn = std::function<std::string(const Diagnostic& d)>;
 
 struct BaselineEntry {
     std::string rule, file, resource, fingerprint;
     Location loc;  // the entry in the baseline file
+    // "Resources/Fn/Properties/VpcConfig/SubnetIds/0"; "" when the finding
+    // had none or the baseline predates paths (then it is not compared).
+    std::string path;
 };
 
 struct Baseline {
@@ -37,7 +43,8 @@ bool read_baseline(const std::string& path, Baseline& out, std::string& error);
 std::vector<std::string> baseline_fingerprints(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line);
 
 // Writes the findings that are not suppressed otherwise.
-void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line, std::ostream& out);
+void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line, std::ostream& out,
+                    const PropertyPathFn& path_of = {});
 
 struct BaselineMatch {
     size_t baselined = 0;              // findings the baseline covers
@@ -45,6 +52,9 @@ struct BaselineMatch {
 };
 
 // Marks the covered findings suppressed (justification: the baseline file).
-BaselineMatch apply_baseline(const Baseline& b, std::vector<Diagnostic>& ds, const SourceLineFn& source_line);
+// An entry matches a finding with its rule, file, resource and fingerprint,
+// and its property path when both have one.
+BaselineMatch apply_baseline(const Baseline& b, std::vector<Diagnostic>& ds, const SourceLineFn& source_line,
+                             const PropertyPathFn& path_of = {});
 
 }  // namespace vpclint

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "cli/discover.h"
+#include "cli/link_resolve.h"
 #include "core/model_merge.h"
 
 namespace fs = std::filesystem;
@@ -14,6 +15,8 @@ namespace vpclint {
 namespace {
 
 constexpr unsigned kMaxNesting = 8;  // CloudFormation itself stops at a few levels
+// Parent models times a child's scenarios, at most (each is analysed).
+constexpr size_t kMaxLinkedScenarios = 64;
 
 std::string child_path(const std::string& parent, const std::string& location) {
     return display_path((fs::path(parent).parent_path() / location).lexically_normal().string());
@@ -48,13 +51,6 @@ std::vector<std::string> cycle_back(const std::string& path, const std::string& 
     return {};
 }
 
-template <typename T>
-std::optional<uint32_t> find_by_id(const std::vector<T>& v, uint32_t from, const std::string& id) {
-    for (uint32_t i = from; i < v.size(); ++i)
-        if (v[i].id == id) return i;
-    return std::nullopt;
-}
-
 }  // namespace
 
 void link_nested_stacks(std::vector<PreparedFile>& files, const FrontendOptions& fo, const RuleFilter& filter) {
@@ -77,50 +73,87 @@ void link_nested_stacks(std::vector<PreparedFile>& files, const FrontendOptions&
             FrontendOptions own = fo;
             own.parameters = n.parameters;
             PreparedFile c = prepare_file(child, own, filter);
-            // One scenario only: with several, which entity an output names
-            // depends on choices the parent does not make here.
-            if (c.result.kind != InputKind::CloudFormation || c.models.size() != 1) continue;
-            for (Model& m : f.models) {
-                const size_t own_functions = m.functions.size();
-                auto output_of = [&](const Link& l) -> const cfn::StackExport* {
-                    if (l.state != LinkState::Unknown) return nullptr;
-                    auto [stack, output] = cfn::nested_output_of(l.text);
-                    if (stack != n.id) return nullptr;
+            if (c.result.kind != InputKind::CloudFormation || c.models.empty()) continue;
+            // Links model m's reads of the child's outputs to `child`'s
+            // entities; false when m reads none (then m is left as it was).
+            auto link_into = [&](Model& m, const Model& child) {
+                const MergeOffsets own = sizes_of(m);
+                auto output_of = [&](const std::pair<std::string, std::string>& ref) -> const cfn::StackExport* {
+                    if (ref.first != n.id) return nullptr;
                     for (const cfn::StackExport& o : c.exports)
-                        if (o.output == output) return &o;
+                        if (o.output == ref.second) return &o;
                     return nullptr;
                 };
-                auto each_link = [&](auto&& fn) {
-                    for (size_t fi = 0; fi < own_functions; ++fi) {
-                        for (Link& l : m.functions[fi].subnets.items) fn(l, &Model::subnets, &MergeOffsets::subnets);
-                        for (Link& l : m.functions[fi].security_groups.items)
-                            fn(l, &Model::security_groups, &MergeOffsets::security_groups);
+                bool reads = false, needed = false;
+                struct Collect {
+                    decltype(output_of)& of;
+                    bool& reads;
+                    bool& needed;
+                    void list(LinkList& ls, LinkTarget) {
+                        if (const cfn::StackExport* o = ls.split.empty() ? nullptr : of(ls.nested_output)) {
+                            reads = true;
+                            needed = needed || needs_entities(*o);
+                        }
+                    }
+                    void link(Link& l, LinkTarget) {
+                        if (const cfn::StackExport* o = l.state == LinkState::Unknown ? of(l.nested_output) : nullptr) {
+                            reads = true;
+                            needed = needed || needs_entities(*o);
+                        }
                     }
                 };
-                bool needed = false;
-                each_link([&](const Link& l, auto, auto) {
-                    if (const cfn::StackExport* o = output_of(l); o && !o->resource.empty()) needed = true;
-                });
+                for_each_link(m, MergeOffsets{}, own, Collect{output_of, reads, needed});
+                if (!reads) return false;
                 std::optional<MergeOffsets> merged;
                 if (needed) {
-                    merged = append_model(m, c.models.front());
+                    merged = append_model(m, child);
                     if (std::find(f.linked_files.begin(), f.linked_files.end(), c.result.path) == f.linked_files.end())
                         f.linked_files.push_back(c.result.path);
                 }
-                each_link([&](Link& l, auto member, auto offset) {
-                    const cfn::StackExport* o = output_of(l);
-                    if (!o) return;
-                    if (o->value.known) {
-                        l.state = LinkState::External;
-                        l.text = o->value.value;
-                    } else if (merged && !o->resource.empty()) {
-                        if (auto at = find_by_id(m.*member, (*merged).*offset, o->resource)) {
-                            l.state = LinkState::Resolved;
-                            l.index = *at;
-                        }
+                struct Resolve {
+                    Model& m;
+                    decltype(output_of)& of;
+                    const MergeOffsets* copied;
+                    void list(LinkList& ls, LinkTarget t) {
+                        if (const cfn::StackExport* o = ls.split.empty() ? nullptr : of(ls.nested_output))
+                            resolve_list(m, ls, t, *o, copied);
                     }
-                });
+                    void link(Link& l, LinkTarget t) {
+                        if (const cfn::StackExport* o = l.state == LinkState::Unknown ? of(l.nested_output) : nullptr)
+                            resolve_link(m, l, t, *o, copied);
+                    }
+                };
+                for_each_link(m, MergeOffsets{}, own, Resolve{m, output_of, merged ? &*merged : nullptr});
+                return true;
+            };
+            if (c.models.size() == 1) {
+                for (Model& m : f.models) link_into(m, c.models.front());
+                continue;
             }
+            // A child with condition scenarios: each parent model that reads
+            // its outputs becomes one model per child scenario, whose
+            // conditions are the child's (named "Child.Condition"), so that
+            // a finding in some of them says in which. Bounded: past the
+            // limit the outputs stay unknown.
+            if (f.models.size() * c.models.size() > kMaxLinkedScenarios) continue;
+            std::vector<Model> expanded;
+            for (Model& m : f.models) {
+                Model probe = m;
+                if (!link_into(probe, c.models.front())) {
+                    expanded.push_back(std::move(m));
+                    continue;
+                }
+                for (size_t ci = 0; ci < c.models.size(); ++ci) {
+                    const Model& child = c.models[ci];
+                    Model linked = ci == 0 ? std::move(probe) : m;
+                    if (ci > 0) link_into(linked, child);
+                    for (const auto& [name, value] : child.conditions) linked.conditions.emplace_back(n.id + "." + name, value);
+                    if (!child.scenario.empty())
+                        linked.scenario += (linked.scenario.empty() ? "" : "; ") + ("nested stack " + n.id + " " + child.scenario);
+                    expanded.push_back(std::move(linked));
+                }
+            }
+            f.models = std::move(expanded);
         }
     }
 }

@@ -1,12 +1,14 @@
 #include "cli/link_stacks.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 
+#include "cli/link_resolve.h"
 #include "core/model_merge.h"
 
 namespace fs = std::filesystem;
@@ -43,28 +45,29 @@ std::string abs_normal(const std::string& p) {
 }
 
 // "${AWS::StackName}-PublicSubnetA" with the stack's name; nullopt while any
-// other part stays unknown.
-std::optional<std::string> with_stack_name(const Text& t, const std::string& stack) {
-    if (t.known) return t.value;
-    if (t.value.empty() || stack.empty()) return std::nullopt;
-    std::string s = t.value;
+// other part stays unknown (export names hold no "${", CloudFormation allows
+// only letters, digits, colons and hyphens).
+std::optional<std::string> with_stack_name(const std::string& partial, const std::string& stack) {
+    if (partial.empty()) return std::nullopt;
+    std::string s = partial;
     const std::string pseudo = "${AWS::StackName}";
-    for (size_t at; (at = s.find(pseudo)) != std::string::npos;) s.replace(at, pseudo.size(), stack);
+    for (size_t at; (at = s.find(pseudo)) != std::string::npos;) {
+        if (stack.empty()) return std::nullopt;
+        s.replace(at, pseudo.size(), stack);
+    }
     if (s.find("${") != std::string::npos) return std::nullopt;
     return s;
+}
+
+std::optional<std::string> with_stack_name(const Text& t, const std::string& stack) {
+    if (t.known) return t.value;
+    return with_stack_name(t.value, stack);
 }
 
 struct ExportSite {
     size_t file;
     const cfn::StackExport* e;
 };
-
-template <typename T>
-std::optional<uint32_t> find_by_id(const std::vector<T>& v, uint32_t from, const std::string& id) {
-    for (uint32_t i = from; i < v.size(); ++i)
-        if (v[i].id == id) return i;
-    return std::nullopt;
-}
 
 }  // namespace
 
@@ -107,67 +110,75 @@ void link_stacks(std::vector<PreparedFile>& files, const StackLinkOptions& opts)
     for (const auto& [name, site] : exported)
         if (site && !originals.count(site->file)) originals.emplace(site->file, files[site->file].models.front());
 
+    // --exports entries, as exports without a stack behind them.
+    std::map<std::string, cfn::StackExport> offline;
+    for (const auto& [name, value] : opts.exports) offline.emplace(name, literal_export(name, value));
+
     for (size_t i = 0; i < files.size(); ++i) {
         PreparedFile& f = files[i];
         if (f.result.kind != InputKind::CloudFormation) continue;
         for (Model& m : f.models) {
-            // The importing model's own functions (copied ones are the other
+            // The importing model's own entities (copied ones are the other
             // stack's business), counted before anything is copied in.
-            const size_t own_functions = m.functions.size();
-            auto import_of = [&](const Link& l) -> std::optional<std::string> {
-                if (l.state != LinkState::Unknown) return std::nullopt;
-                std::string name = cfn::imported_export_name(l.text);
-                if (name.empty()) return std::nullopt;
-                return name;
+            const MergeOffsets own = sizes_of(m);
+            struct Found {
+                const cfn::StackExport* e = nullptr;
+                size_t file = SIZE_MAX;  // the scanned file that exports it; SIZE_MAX: --exports
             };
-            auto site_of = [&](const std::string& name) -> const ExportSite* {
-                auto it = exported.find(name);
-                return it != exported.end() && it->second && it->second->file != i ? &*it->second : nullptr;
-            };
-            auto each_import = [&](auto&& fn) {
-                for (size_t fi = 0; fi < own_functions; ++fi) {
-                    for (Link& l : m.functions[fi].subnets.items) fn(l, &Model::subnets, &MergeOffsets::subnets);
-                    for (Link& l : m.functions[fi].security_groups.items)
-                        fn(l, &Model::security_groups, &MergeOffsets::security_groups);
-                }
+            auto find = [&](const std::string& imported) -> Found {
+                std::optional<std::string> name = with_stack_name(imported, names[i]);
+                if (!name) return {};
+                // An export of this very template, or one two scanned
+                // templates claim, is no answer: the offline table may be.
+                if (auto it = exported.find(*name); it != exported.end() && it->second && it->second->file != i)
+                    return {it->second->e, it->second->file};
+                if (auto it = offline.find(*name); it != offline.end()) return {&it->second, SIZE_MAX};
+                return {};
             };
             // First copy in every stack a resource is imported from (this
             // grows m's vectors), then resolve.
-            std::map<size_t, MergeOffsets> merged;
             std::vector<size_t> needed;
-            each_import([&](const Link& l, auto, auto) {
-                auto name = import_of(l);
-                const ExportSite* site = name ? site_of(*name) : nullptr;
-                if (site && !site->e->value.known && !site->e->resource.empty() &&
-                    std::find(needed.begin(), needed.end(), site->file) == needed.end())
-                    needed.push_back(site->file);
-            });
+            auto need = [&](const std::string& imported) {
+                if (imported.empty()) return;
+                Found x = find(imported);
+                if (x.e && x.file != SIZE_MAX && needs_entities(*x.e) &&
+                    std::find(needed.begin(), needed.end(), x.file) == needed.end())
+                    needed.push_back(x.file);
+            };
+            struct Collect {
+                decltype(need)& fn;
+                void list(LinkList& ls, LinkTarget) {
+                    if (!ls.split.empty()) fn(ls.imported);
+                }
+                void link(Link& l, LinkTarget) {
+                    if (l.state == LinkState::Unknown) fn(l.imported);
+                }
+            };
+            for_each_link(m, MergeOffsets{}, own, Collect{need});
+            std::map<size_t, MergeOffsets> merged;
             for (size_t from : needed) {
                 merged.emplace(from, append_model(m, originals.at(from)));
                 if (std::find(f.linked_files.begin(), f.linked_files.end(), files[from].result.path) == f.linked_files.end())
                     f.linked_files.push_back(files[from].result.path);
             }
-            each_import([&](Link& l, auto member, auto offset) {
-                auto name = import_of(l);
-                if (!name) return;
-                if (const ExportSite* site = site_of(*name)) {
-                    if (site->e->value.known) {
-                        l.state = LinkState::External;
-                        l.text = site->e->value.value;
-                    } else if (auto mo = merged.find(site->file); mo != merged.end()) {
-                        if (auto at = find_by_id(m.*member, mo->second.*offset, site->e->resource)) {
-                            l.state = LinkState::Resolved;
-                            l.index = *at;
-                        }
-                    }
-                    return;
+            auto copy_of = [&](const Found& x) -> const MergeOffsets* {
+                auto it = merged.find(x.file);
+                return it != merged.end() ? &it->second : nullptr;
+            };
+            struct Resolve {
+                Model& m;
+                decltype(find)& find_fn;
+                decltype(copy_of)& copy_fn;
+                void list(LinkList& ls, LinkTarget t) {
+                    if (ls.split.empty() || ls.imported.empty()) return;
+                    if (Found x = find_fn(ls.imported); x.e) resolve_list(m, ls, t, *x.e, copy_fn(x));
                 }
-                // Not exported by a scanned template: the offline table.
-                if (auto e = opts.exports.find(*name); e != opts.exports.end()) {
-                    l.state = LinkState::External;
-                    l.text = e->second;
+                void link(Link& l, LinkTarget t) {
+                    if (l.state != LinkState::Unknown || l.imported.empty()) return;
+                    if (Found x = find_fn(l.imported); x.e) resolve_link(m, l, t, *x.e, copy_fn(x));
                 }
-            });
+            };
+            for_each_link(m, MergeOffsets{}, own, Resolve{m, find, copy_of});
         }
     }
 }

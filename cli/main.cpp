@@ -19,6 +19,7 @@
 #include "cli/analyze_file.h"
 #include "cli/analyze_tf.h"
 #include "cli/baseline.h"
+#include "cli/property_path.h"
 #include "cli/config_apply.h"
 #include "cli/config_file.h"
 #include "cli/discover.h"
@@ -667,12 +668,24 @@ int main(int argc, char** argv) {
         std::string_view v = quote_view(file, line);
         return v.size() > (1u << 20) ? std::string() : std::string(v);
     };
+    // A finding's property path for baseline entries, from its template
+    // loaded again (once per file, only when a baseline is used). Terraform
+    // findings (a plan path) have none.
+    std::map<std::string, LoadResult> reloaded;
+    PropertyPathFn path_of = [&sources, &reloaded](const Diagnostic& d) -> std::string {
+        if (!d.plan_path.empty() || !d.loc.known()) return {};
+        auto src = sources.find(d.loc.file);
+        if (src == sources.end()) return {};
+        auto [it, fresh] = reloaded.try_emplace(d.loc.file);
+        if (fresh) it->second = load_document(d.loc.file, *src->second);
+        return it->second.doc ? property_path(*it->second.doc, d.loc.line, d.loc.col) : std::string();
+    };
     // Baselines: --write-baseline records the findings and baselines them in
     // this run; --baseline marks what it records as suppressed.
     std::optional<Baseline> baseline;
     if (!o.write_baseline.empty()) {
         std::ofstream out(o.write_baseline, std::ios::binary);
-        write_baseline(all, source_line, out);
+        write_baseline(all, source_line, out, path_of);
         if (!out.flush()) {
             std::cerr << "vpclint: cannot write " << o.write_baseline << "\n";
             return 2;
@@ -692,7 +705,7 @@ int main(int argc, char** argv) {
         else baseline->entries.insert(baseline->entries.end(), read.entries.begin(), read.entries.end());
     }
     if (baseline) {
-        BaselineMatch bm = apply_baseline(*baseline, all, source_line);
+        BaselineMatch bm = apply_baseline(*baseline, all, source_line, path_of);
         if (!o.quiet)
             std::cerr << "vpclint: baseline " << baseline->path << ": " << bm.baselined << " finding"
                       << (bm.baselined == 1 ? "" : "s") << " baselined, " << bm.stale.size() << " stale entr"
@@ -713,6 +726,7 @@ int main(int argc, char** argv) {
         }
     }
     for (Diagnostic& d : all) {
+        if (baseline && d.baseline_state.empty()) d.baseline_state = "new";
         if (d.suppressed) {
             ++suppressed;
             bool keep = o.report_suppressed && (*format == ReportFormat::Sarif || *format == ReportFormat::Json);

@@ -32,6 +32,11 @@ struct Diagnostic {
     // report and the exit code (SARIF shows it with --report-suppressed).
     bool suppressed = false;
     std::string justification;
+    // Suppressed by a baseline (--baseline) rather than in the input: SARIF
+    // kind "external" instead of "inSource".
+    bool baselined = false;
+    // With a baseline given: "unchanged" (in it) or "new"; SARIF baselineState.
+    std::string baseline_state;
 };
 
 // Deterministic order: file, line, col, rule, message.

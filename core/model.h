@@ -64,6 +64,19 @@ struct Link {
     // message can say the offending item was inherited; empty when written
     // in the entity itself.
     std::string origin;
+    // CloudFormation Fn::ImportValue: the export name, with ${AWS::StackName}
+    // standing for the importing stack's name when the name is built from it;
+    // empty when the value is no import or its name is computed otherwise.
+    // The link stays Unknown until cli/link_stacks finds the export.
+    std::string imported;
+    // CloudFormation: a nested stack's output (`!GetAtt Network.Outputs.X`)
+    // as {stack resource, output}; cli/link_nested_stacks resolves it.
+    std::pair<std::string, std::string> nested_output;
+    // With `imported` or `nested_output`: the value is item `split_index` of
+    // that value split by `split` (`!Select [0, !Split [",", !ImportValue X]]`);
+    // empty when the value is the whole of it.
+    std::string split;
+    uint32_t split_index = 0;
 
     bool resolved() const { return state == LinkState::Resolved; }
     bool absent() const { return state == LinkState::Absent; }
@@ -81,6 +94,13 @@ struct LinkList {
     std::string reason;
     std::vector<Link> items;
     Location loc;
+    // The whole list is one import (or nested-stack output) split into items,
+    // `!Split [",", !ImportValue PrivateSubnets]`: the export name as in
+    // Link::imported / the output as in Link::nested_output, and the
+    // delimiter. The list stays incomplete until a linker finds the value.
+    std::string imported;
+    std::pair<std::string, std::string> nested_output;
+    std::string split;
 
     bool empty_known() const { return present && complete && items.empty(); }
 };

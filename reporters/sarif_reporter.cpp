@@ -282,8 +282,12 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
         std::string fp_base = finding_fingerprint_base(d.rule_id, d.loc.file, d.resource, line);
         res["partialFingerprints"]["primaryLocationLineHash"] =
             finding_fingerprint(d.rule_id, d.loc.file, d.resource, line, ++occurrences[fp_base]);
+        // A baseline lives outside the input: "external"; comments, Metadata
+        // and tags are "inSource".
         if (d.suppressed)
-            res["suppressions"] = json::array({json{{"kind", "inSource"}, {"justification", d.justification}}});
+            res["suppressions"] = json::array(
+                {json{{"kind", d.baselined ? "external" : "inSource"}, {"justification", d.justification}}});
+        if (!d.baseline_state.empty()) res["baselineState"] = d.baseline_state;
         results.push_back(std::move(res));
 
         if (d.rule_id == "VL001") {

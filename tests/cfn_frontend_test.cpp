@@ -266,3 +266,63 @@ Resources:
     CHECK(f.environment[1].value.value == "https://api.example.com");
     CHECK(f.environment[1].loc.line == 33);
 }
+
+TEST_CASE("imports and nested-stack outputs are recorded on the links, not in reason text", "[cfn][binders][stacks]") {
+    LoadResult r = load_document("t.yaml", R"(
+Parameters:
+  Net: {Type: String, Default: network}
+Resources:
+  Child: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: child.yaml}}
+  Db: {Type: AWS::RDS::DBInstance, Properties: {Engine: postgres, VPCSecurityGroups: [!ImportValue db-sg]}}
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !ImportValue {"Fn::Sub": "${AWS::StackName}-RoleArn"}
+      VpcConfig:
+        SubnetIds: !Split [",", !ImportValue {"Fn::Sub": "${Net}-PrivateSubnets"}]
+        SecurityGroupIds: [!Join ["", [!ImportValue {"Fn::Sub": "${Net}-Sg"}]]]
+  Other:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !GetAtt Child.Outputs.RoleArn
+      VpcConfig:
+        SubnetIds: !Split [",", !GetAtt Child.Outputs.Subnets]
+        SecurityGroupIds: [!Select [0, !Split [",", !ImportValue x]]]
+  Third:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !Split [",", !ImportValue roles]
+)");
+    REQUIRE(!r.error);
+    std::vector<Model> models = build_cfn_models(*r.doc, {});
+    REQUIRE(models.size() == 1);
+    const Model& m = models[0];
+    REQUIRE(m.functions.size() == 3);
+    CHECK(m.functions[2].role.imported.empty());  // a list where one id is expected
+    CHECK(m.functions[2].role.split.empty());
+    const Function& f = m.functions[0];
+    CHECK(f.role.state == LinkState::Unknown);
+    CHECK(f.role.imported == "${AWS::StackName}-RoleArn");  // the importing stack's name, filled in by the linker
+    CHECK_FALSE(f.subnets.complete);
+    CHECK(f.subnets.imported == "network-PrivateSubnets");
+    CHECK(f.subnets.split == ",");
+    REQUIRE(f.security_groups.items.size() == 1);
+    CHECK(f.security_groups.items[0].imported == "network-Sg");
+    CHECK(f.security_groups.split.empty());
+    REQUIRE(m.data_stores.size() == 1);
+    REQUIRE(m.data_stores[0].security_groups.items.size() == 1);
+    CHECK(m.data_stores[0].security_groups.items[0].imported == "db-sg");
+    const Function& g = m.functions[1];
+    CHECK(g.role.nested_output == std::pair<std::string, std::string>{"Child", "RoleArn"});
+    CHECK(g.role.imported.empty());
+    CHECK(g.subnets.nested_output == std::pair<std::string, std::string>{"Child", "Subnets"});
+    CHECK(g.subnets.split == ",");
+    // One item picked out of a split import: the import, the delimiter and the index.
+    REQUIRE(g.security_groups.items.size() == 1);
+    CHECK(g.security_groups.items[0].state == LinkState::Unknown);
+    CHECK(g.security_groups.items[0].imported == "x");
+    CHECK(g.security_groups.items[0].split == ",");
+    CHECK(g.security_groups.items[0].split_index == 0);
+    // A whole split list in a one-id slot is no one id.
+    CHECK(f.subnets.items.empty());
+}

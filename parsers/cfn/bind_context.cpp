@@ -99,6 +99,9 @@ Link BindContext::link(const EValue* v, EntityKind expected, const Node* fallbac
             const ResourceInfo* r = tpl.resource(v->text);
             l.state = LinkState::Unknown;
             l.text = describe_ref(*v) + (r ? " (" + r->type + ")" : "");
+            if (r && (r->type == "AWS::CloudFormation::Stack" || r->type == "AWS::Serverless::Application") &&
+                v->aux.rfind("Outputs.", 0) == 0 && v->aux.size() > 8)
+                l.nested_output = {v->text, v->aux.substr(8)};
             return l;
         }
         case Kind::Scalar:
@@ -108,6 +111,15 @@ Link BindContext::link(const EValue* v, EntityKind expected, const Node* fallbac
         case Kind::Unknown:
             l.state = LinkState::Unknown;
             l.text = v->text;
+            // A whole split list is no one id; one item of it is.
+            if (v->split.empty() || v->split_index >= 0) {
+                l.imported = v->import_name;
+                l.nested_output = v->nested_output;
+                if (v->split_index >= 0) {
+                    l.split = v->split;
+                    l.split_index = static_cast<uint32_t>(v->split_index);
+                }
+            }
             return l;
         default:
             l.state = LinkState::Unknown;
@@ -135,6 +147,11 @@ LinkList BindContext::links(const EValue* v, EntityKind expected, const Node* fa
     if (v->kind == Kind::Unknown) {
         out.complete = false;
         out.reason = v->text;
+        if (!v->split.empty() && v->split_index < 0) {
+            out.imported = v->import_name;
+            out.nested_output = v->nested_output;
+            out.split = v->split;
+        }
         return out;
     }
     out.items.push_back(link(v, expected, fallback));

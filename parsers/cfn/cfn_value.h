@@ -1,6 +1,7 @@
 // The result of evaluating a CloudFormation value: known data, a reference
 // to a resource (attribute), or unknown with a reason.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +35,15 @@ struct EValue {
     bool literal = false;        // a template literal, not from a parameter
     bool quoted = false;
     bool from_globals = false;   // SAM: merged into a function from Globals
+    // Unknown values the linkers (cli/link_stacks, cli/link_nested_stacks)
+    // may resolve: an Fn::ImportValue's export name (see Link::imported), a
+    // nested stack's output {stack, output}, and, when the value is that
+    // import or output split into a list, the delimiter.
+    std::string import_name;
+    std::pair<std::string, std::string> nested_output;
+    std::string split;
+    // With `split`: the one item Fn::Select picks from it; -1 for the list.
+    int64_t split_index = -1;
 
     // Declared here, defined in cfn_value.cpp: `fields` holds pairs of this
     // still incomplete type, and clang (with libstdc++) rejects destroying

@@ -233,9 +233,13 @@ EValue Evaluator::eval_intrinsic(const Node* n, const std::string& fn, const Nod
     }
     if (fn == "Fn::ImportValue") {
         EValue name = eval(arg);
-        return EValue::unknown("imported from another stack (" +
-                                   (name.kind == Kind::Scalar ? name.text : std::string("computed export name")) + ")",
-                               n);
+        EValue v = EValue::unknown("imported from another stack (" +
+                                       (name.kind == Kind::Scalar ? name.text : std::string("computed export name")) + ")",
+                                   n);
+        // A name built from pseudo parameters ("${AWS::StackName}-Subnets")
+        // keeps its partial rendering: the linker knows the stack's name.
+        v.import_name = name.kind == Kind::Scalar ? name.text : name.kind == Kind::Unknown ? name.aux : std::string();
+        return v;
     }
     if (fn == "Fn::GetAZs") return EValue::unknown("availability zones of the region", n);
     if (fn == "Fn::Cidr") return EValue::unknown("CIDR blocks computed by Fn::Cidr", n);
@@ -432,6 +436,12 @@ EValue Evaluator::join(const Node* at, const Node* arg) {
         add_mentions(u, list);
         return u;
     }
+    // A join of one import alone is that import (`!Join ["", [!ImportValue X]]`).
+    if (list.items.size() == 1 && list.items[0].kind == Kind::Unknown && !list.items[0].import_name.empty()) {
+        EValue v = list.items[0];
+        v.node = at;
+        return v;
+    }
     EValue out;
     out.node = at;
     std::string text, reason;
@@ -481,15 +491,41 @@ EValue Evaluator::select(const Node* at, const Node* arg) {
     if (index_known && list.kind == Kind::Unknown && list.text == "availability zones of the region")
         return EValue::unknown("availability zone " + idx.text + " of the region", at,
                                "${AWS::Region}#az" + idx.text);
-    return EValue::unknown(list.kind == Kind::Unknown ? list.text : "Fn::Select with a computed index", at);
+    EValue u = EValue::unknown(list.kind == Kind::Unknown ? list.text : "Fn::Select with a computed index", at);
+    // An item of an import (or nested output) split into a list: a linker
+    // may know it (`!Select [0, !Split [",", !ImportValue PrivateSubnets]]`).
+    if (index_known && list.kind == Kind::Unknown && !list.split.empty() && list.split_index < 0 &&
+        index < (size_t{1} << 20)) {
+        u.import_name = list.import_name;
+        u.nested_output = list.nested_output;
+        u.split = list.split;
+        u.split_index = static_cast<int64_t>(index);
+    }
+    return u;
 }
 
 EValue Evaluator::split(const Node* at, const Node* arg) {
     if (!arg->is_sequence() || arg->items.size() != 2) return EValue::unknown("malformed Fn::Split", at);
     EValue delim = eval(arg->items[0]);
     EValue str = eval(arg->items[1]);
-    if (delim.kind != Kind::Scalar || delim.text.empty() || str.kind != Kind::Scalar)
-        return EValue::unknown(str.kind == Kind::Unknown ? str.text : "Fn::Split of a computed value", at);
+    if (delim.kind != Kind::Scalar || delim.text.empty() || str.kind != Kind::Scalar) {
+        EValue u = EValue::unknown(str.kind == Kind::Unknown ? str.text : "Fn::Split of a computed value", at);
+        // An import or a nested stack's output split into a list (the
+        // exporting stack joined its subnets): a linker may know the items.
+        if (delim.kind == Kind::Scalar && !delim.text.empty() && str.split.empty()) {
+            const ResourceInfo* r = str.kind == Kind::ResourceRef ? tpl_.resource(str.text) : nullptr;
+            if (str.kind == Kind::Unknown && !str.import_name.empty()) {
+                u.import_name = str.import_name;
+                u.split = delim.text;
+            } else if (r && (r->type == "AWS::CloudFormation::Stack" || r->type == "AWS::Serverless::Application") &&
+                       str.aux.rfind("Outputs.", 0) == 0 && str.aux.size() > 8) {
+                u.text = "Fn::Split of " + str.text + "." + str.aux + " (" + r->type + ")";
+                u.nested_output = {str.text, str.aux.substr(8)};
+                u.split = delim.text;
+            }
+        }
+        return u;
+    }
     EValue list;
     list.kind = Kind::List;
     list.node = at;

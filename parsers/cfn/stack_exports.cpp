@@ -5,6 +5,42 @@
 
 namespace vpclint::cfn {
 
+namespace {
+
+// Whether a Ref / GetAtt stands for the resource itself, so that an import of
+// it links to the resource: Ref, or the attribute that is its id or ARN (a
+// subnet's VpcId, say, is another resource's id).
+bool names_itself(const Template& tpl, const EValue& v) {
+    if (v.aux.empty()) return true;
+    const ResourceInfo* r = tpl.resource(v.text);
+    if (!r) return false;
+    static const std::map<std::string, std::vector<std::string>> self = {
+        {"AWS::EC2::SecurityGroup", {"GroupId"}},
+        {"AWS::EC2::Subnet", {"SubnetId"}},
+        {"AWS::EC2::VPC", {"VpcId"}},
+        {"AWS::EC2::RouteTable", {"RouteTableId"}},
+        {"AWS::IAM::Role", {"Arn", "RoleId"}},
+        {"AWS::IAM::ManagedPolicy", {"PolicyArn"}},
+        {"AWS::EFS::AccessPoint", {"Arn", "AccessPointId"}},
+        {"AWS::EFS::FileSystem", {"Arn", "FileSystemId"}},
+        {"AWS::Lambda::Function", {"Arn"}},
+    };
+    auto it = self.find(r->type);
+    if (it == self.end()) return false;
+    for (const std::string& a : it->second)
+        if (a == v.aux) return true;
+    return false;
+}
+
+// The [delimiter, list] of a value written as Fn::Join, else null.
+const Node* joined_list(const Node* value) {
+    if (intrinsic_name(value) != "Fn::Join" || !value->is_mapping() || value->entries.size() != 1) return nullptr;
+    const Node* arg = value->entries.front().value;
+    return arg && arg->is_sequence() && arg->items.size() == 2 ? arg : nullptr;
+}
+
+}  // namespace
+
 std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::string, std::string>& parameters) {
     std::vector<StackExport> out;
     const Node* outputs = doc.root && doc.root->is_mapping() ? doc.root->get("Outputs") : nullptr;
@@ -39,10 +75,26 @@ std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::
         EValue v = ev.eval(value);
         x.value.present = true;
         x.value.loc = value ? doc.location(*value) : x.loc;
-        // Ref, or a security group's GroupId: the resource itself (a subnet's
-        // VpcId, say, would be another resource).
-        if (v.kind == EValue::Kind::ResourceRef && (v.aux.empty() || v.aux == "GroupId")) {
+        if (v.kind == EValue::Kind::ResourceRef && names_itself(tpl, v)) {
             x.resource = v.text;
+        } else if (const Node* joined = joined_list(value)) {
+            // `!Join [",", [!Ref A, !Ref B]]`: the importer splits it again.
+            EValue delim = ev.eval(joined->items[0]);
+            EValue list = ev.eval(joined->items[1]);
+            if (delim.kind == EValue::Kind::Scalar && !delim.text.empty() && list.kind == EValue::Kind::List) {
+                x.joined_with = delim.text;
+                for (const EValue& item : list.items) {
+                    StackExport::Item it;
+                    if (item.kind == EValue::Kind::ResourceRef && names_itself(tpl, item)) it.resource = item.text;
+                    else if (item.kind == EValue::Kind::Scalar) it.value = item.text;
+                    x.items.push_back(std::move(it));
+                }
+            }
+            x.value.reason = v.kind == EValue::Kind::Unknown ? v.text : "computed value";
+            if (v.kind == EValue::Kind::Scalar) {
+                x.value.known = true;
+                x.value.value = v.text;
+            }
         } else if (v.kind == EValue::Kind::Scalar) {
             x.value.known = true;
             x.value.value = v.text;
@@ -54,18 +106,17 @@ std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::
     return out;
 }
 
-std::string imported_export_name(const std::string& reason) {
-    // intrinsics.cpp, Fn::ImportValue.
-    const std::string prefix = "imported from another stack (";
-    if (reason.rfind(prefix, 0) != 0 || reason.back() != ')') return {};
-    std::string name = reason.substr(prefix.size(), reason.size() - prefix.size() - 1);
-    return name == "computed export name" ? std::string() : name;
-}
-
-std::vector<NestedStackRef> nested_stacks(const Document& doc) {
+std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<std::string, std::string>& parameters) {
     std::vector<NestedStackRef> out;
     const Node* resources = doc.root && doc.root->is_mapping() ? doc.root->get("Resources") : nullptr;
     if (!resources || !resources->is_mapping()) return out;
+    std::vector<Problem> ignored;  // the frontend reports the template's problems
+    Template tpl = read_template(doc, parameters, ignored);
+    Scenario scenario;
+    Evaluator ev(tpl, scenario);
+    // With conditions, a parameter's value may be the deployer's choice of a
+    // scenario: then only literals are passed.
+    const bool has_conditions = doc.root->get("Conditions") != nullptr;
     for (const MapEntry& e : resources->entries) {
         const Node* r = e.value;
         const Node* type = r && r->is_mapping() ? r->get("Type") : nullptr;
@@ -81,24 +132,30 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc) {
             continue;
         NestedStackRef n{e.key, where->text, doc.location(*where), {}};
         if (const Node* params = props->get("Parameters"); params && params->is_mapping())
-            for (const MapEntry& p : params->entries)
-                if (p.value && p.value->is_scalar()) n.parameters[p.key] = p.value->text;
+            for (const MapEntry& p : params->entries) {
+                if (!p.value) continue;
+                if (p.value->is_scalar()) {
+                    n.parameters[p.key] = p.value->text;
+                    continue;
+                }
+                if (has_conditions) continue;
+                EValue v = ev.eval(p.value);
+                if (v.kind == EValue::Kind::Scalar) {
+                    n.parameters[p.key] = v.text;
+                } else if (v.kind == EValue::Kind::List && !v.items.empty()) {
+                    // A list parameter of the child (CommaDelimitedList, List<...>).
+                    std::string joined;
+                    bool known = true;
+                    for (const EValue& item : v.items) {
+                        known = known && item.kind == EValue::Kind::Scalar;
+                        joined += (joined.empty() ? "" : ",") + item.text;
+                    }
+                    if (known) n.parameters[p.key] = joined;
+                }
+            }
         out.push_back(std::move(n));
     }
     return out;
-}
-
-std::pair<std::string, std::string> nested_output_of(const std::string& reason) {
-    // bind_context.cpp writes a GetAtt it cannot bind as "Id.Attr (Type)".
-    for (const char* type : {" (AWS::CloudFormation::Stack)", " (AWS::Serverless::Application)"}) {
-        std::string t = type;
-        if (reason.size() <= t.size() || reason.compare(reason.size() - t.size(), t.size(), t) != 0) continue;
-        std::string ref = reason.substr(0, reason.size() - t.size());
-        size_t dot = ref.find(".Outputs.");
-        if (dot == std::string::npos || dot == 0) return {};
-        return {ref.substr(0, dot), ref.substr(dot + 9)};
-    }
-    return {};
 }
 
 }  // namespace vpclint::cfn

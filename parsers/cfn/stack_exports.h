@@ -18,9 +18,20 @@ struct StackExport {
     // ${AWS::StackName} standing for the stack's name ("" when computed
     // otherwise).
     Text name;
-    std::string resource;  // the resource the value references (Ref, a group's GroupId)
+    // The resource the value references: Ref, or the attribute that is its id
+    // or ARN (a group's GroupId, a role's Arn).
+    std::string resource;
     Text value;            // the value when it is a known literal ("subnet-0abc…")
     Location loc;          // the output
+    // A list joined into one value, `!Join [",", [!Ref SubnetA, !Ref SubnetB]]`
+    // (what an importer splits again): the delimiter and the items, each a
+    // resource or a known literal (both empty: unknown).
+    struct Item {
+        std::string resource;
+        std::string value;
+    };
+    std::string joined_with;
+    std::vector<Item> items;
 };
 
 // The outputs (exported or not) of a template whose outputs do not depend on conditions the
@@ -28,9 +39,6 @@ struct StackExport {
 // left out: whether it exists is the deployer's choice).
 std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::string, std::string>& parameters);
 
-// The export name an import names, from the reason the frontend gives an
-// Fn::ImportValue ("imported from another stack (NAME)"); "" when computed.
-std::string imported_export_name(const std::string& reason);
 
 }  // namespace vpclint::cfn
 
@@ -43,16 +51,14 @@ struct NestedStackRef {
     std::string id;        // the parent's logical id of the stack resource
     std::string location;  // as written, relative to the parent template's directory
     Location loc;          // TemplateURL / Location
-    // Parameters passed in, where they are literals; the others stay unknown
-    // in the child.
+    // Parameters passed in whose values the parent knows: literals, and
+    // values computed from the parent's parameters (`!Ref Env`,
+    // `!Sub "${Env}-orders"`, a list joined with commas for a list parameter).
     std::map<std::string, std::string> parameters;
 };
 
-std::vector<NestedStackRef> nested_stacks(const Document& doc);
+// `parameters`: the parent's parameter values (--parameter), as for the frontend.
+std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<std::string, std::string>& parameters);
 
-// "Network.Outputs.PublicSubnetA (AWS::CloudFormation::Stack)", the reason a
-// link to a nested stack's output is unknown with: {stack id, output}; empty
-// when the reason is another one.
-std::pair<std::string, std::string> nested_output_of(const std::string& reason);
 
 }  // namespace vpclint::cfn

@@ -51,8 +51,26 @@ b = json.load(open(sys.argv[1]))
 assert b["vpclint_baseline"] == 1 and len(b["findings"]) == int(sys.argv[2]), b
 for f in b["findings"]:
     assert f["rule"] == "VL504" and f["file"] == "a.yaml" and f["resource"] and ":" in f["fingerprint"], f
+# The normalised property path of the first finding (line 40, `- PrivateSubnet1ID`).
+assert b["findings"][0]["path"] == "Resources/DirectoryFunction/Properties/VpcConfig/SubnetIds/0", b["findings"][0]
 PY
 checks=$((checks + 1))
+# The path takes part in matching: an entry naming another property is
+# stale and its finding new; an entry without a path (an older baseline)
+# still matches by fingerprint.
+python3 - base.json <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1]))
+other = json.loads(json.dumps(b)); other["findings"][0]["path"] = "Resources/DirectoryFunction/Properties/VpcConfig/SubnetIds/1"
+json.dump(other, open("other-path.json", "w"))
+for f in b["findings"]: f.pop("path", None)
+json.dump(b, open("no-path.json", "w"))
+PY
+check other-path 1 $v --format gcc --baseline other-path.json a.yaml
+contains other-path-stale "$tmp/err" "1 stale entry"
+contains other-path-shown "$tmp/out" "a.yaml:40:13: error: "
+check no-path 0 $v --format gcc --baseline no-path.json a.yaml
+contains no-path-summary "$tmp/err" "$n $word baselined, 0 stale entries"
 
 # Every format: nothing left, exit 0.
 for fmt in text gcc json sarif github junit gitlab; do
@@ -65,9 +83,23 @@ contains baselined-summary "$tmp/err" "$n $word baselined, 0 stale entries"
 check report-suppressed 0 $v --baseline base.json --report-suppressed -f sarif a.yaml
 contains report-suppressed-kind "$tmp/out" '"suppressions"'
 contains report-suppressed-why "$tmp/out" '"justification": "in the baseline base.json"'
+# A baseline is outside the input: kind "external"; baselineState "unchanged".
+python3 - "$tmp/out" "$n" <<'PY' || { echo "FAIL report-suppressed-external"; fails=$((fails + 1)); }
+import json, sys
+results = json.load(open(sys.argv[1]))["runs"][0]["results"]
+assert len(results) == int(sys.argv[2]), results
+for r in results:
+    assert r["suppressions"] == [{"kind": "external", "justification": "in the baseline base.json"}], r
+    assert r["baselineState"] == "unchanged", r
+PY
+checks=$((checks + 1))
+# Without a baseline: no baselineState.
+check no-baseline-sarif 1 $v -f sarif a.yaml
+lacks no-baseline-state "$tmp/out" '"baselineState"'
 # ...and an inline suppression the same way.
 check report-suppressed-inline 0 "$bin" --no-config --report-suppressed -f sarif "$src/fixtures/suppressions/metadata-and-inline.yaml"
 contains report-suppressed-inline-kind "$tmp/out" '"kind": "inSource"'
+lacks report-suppressed-inline-not-external "$tmp/out" '"kind": "external"'
 
 # Lines moving above the finding: still baselined.
 { echo "# a comment that moves every line"; echo "# and another"; cat a.yaml; } >moved.yaml
@@ -87,6 +119,21 @@ contains new-finding-shown "$tmp/out" "PrivateSubnetOneID"
 contains new-finding-stale "$tmp/err" "1 stale entry"
 # VL004 (a note) at the stale entry, in the baseline file.
 contains new-finding-vl004 "$tmp/out" "base.json:4:5: note: The baseline entry for VL504 on DirectoryFunction in a.yaml matches no finding"
+# In SARIF: the new finding and the stale entry's VL004 are "new", the
+# baselined ones "unchanged".
+check new-finding-sarif 1 $v -f sarif --baseline base.json --report-suppressed a.yaml
+python3 - "$tmp/out" <<'PY' || { echo "FAIL new-finding-baseline-state"; fails=$((fails + 1)); }
+import json, sys
+results = json.load(open(sys.argv[1]))["runs"][0]["results"]
+new = [r for r in results if r["baselineState"] == "new"]
+old = [r for r in results if r["baselineState"] == "unchanged"]
+assert len(new) + len(old) == len(results), results
+assert sorted(r["ruleId"] for r in new) == ["VL004", "VL504"], new
+assert all("suppressions" not in r for r in new), new
+assert "PrivateSubnetOneID" in new[[r["ruleId"] for r in new].index("VL504")]["message"]["text"], new
+assert all(r["suppressions"][0]["kind"] == "external" for r in old), old
+PY
+checks=$((checks + 1))
 
 # One entry matches one finding in one file: the same template under another
 # name is not covered by a.yaml's entries.

@@ -47,6 +47,16 @@ n=$((n + 1))
   fixtures/rules/VL504/bad-literal-subnet-name.yaml >/dev/null 2>&1
 echo "failed run" >"$tmp/$n.json.name"
 outs+=("$tmp/$n.json")
+# A baseline run: baselined findings (suppressions of kind external,
+# baselineState unchanged) next to new ones (baselineState new).
+n=$((n + 1))
+mkdir -p "$tmp/bl"
+cp fixtures/rules/VL504/bad-literal-subnet-name.yaml "$tmp/bl/a.yaml"
+"$bin" --no-config --write-baseline "$tmp/bl/base.json" "$tmp/bl/a.yaml" >/dev/null 2>&1
+"$bin" --no-config --baseline "$tmp/bl/base.json" --report-suppressed --format sarif --output "$tmp/$n.json" \
+  "$tmp/bl/a.yaml" fixtures/stacks/imports/app.yaml fixtures/stacks/imports/network.yaml >/dev/null 2>&1
+echo "baseline run" >"$tmp/$n.json.name"
+outs+=("$tmp/$n.json")
 # The multitool always exits 0: read its log for error-level results.
 "$mt" validate --rule-kind "Sarif;Gh" -o "$tmp/log.sarif" "${outs[@]}" >"$tmp/mt.txt" 2>&1
 bad=$(python3 - "$tmp/log.sarif" <<'PY'

@@ -100,6 +100,49 @@ check name-config 1 "$bin" --config "$tmp/.vpclint.yaml" --format gcc --select V
 contains name-config-both "$tmp/out" "public subnets PublicSubnetA and PublicSubnetB"
 check name-bad-flag 2 "$bin" --no-config --stack-name network "$tmp/app.yaml"
 
+# Imports everywhere, by mechanism: the role (VL201), a list exported joined
+# and split again (VL101), names built from a parameter and from the
+# importing stack's own name (the security group).
+s=fixtures/stacks/split
+check split-both 1 "$bin" --no-config --format gcc "$s/app.yaml" "$s/network.yaml"
+contains split-vl101 "$tmp/out" "$s/app.yaml:25:20: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB (route table PublicRouteTable sends 0.0.0.0/0 to internet gateway InternetGateway)"
+contains split-vl201 "$tmp/out" "$s/app.yaml:16:13: error: Function OrdersFunction runs in a VPC, but its execution role FunctionRole does not allow ec2:CreateNetworkInterface, ec2:DescribeNetworkInterfaces and ec2:DeleteNetworkInterface (its policies: AWSLambdaBasicExecutionRole)"
+contains split-vl303 "$tmp/out" "$s/app.yaml:27:11: error: Function OrdersFunction connects to the internet on tcp/443 (PAYMENTS_API_URL at line 23 is an internet URL (api.payments.example.com)), but no egress rule of its security group FunctionSecurityGroup lets that traffic out"
+count split-three "$tmp/out" "$s/app.yaml:" 3
+lacks split-not-in-network "$tmp/out" "$s/network.yaml:"
+# The application under another stack name: the group's export name
+# ${AWS::StackName}-FunctionSecurityGroup is not found, the group unknown.
+check split-renamed 1 "$bin" --no-config --format gcc --stack-name "$s/app.yaml=orders" "$s/app.yaml" "$s/network.yaml"
+lacks split-renamed-no-vl303 "$tmp/out" "[VL303]"
+contains split-renamed-vl101 "$tmp/out" "[VL101]"
+# Alone: every import unknown, silent.
+check split-alone 0 "$bin" --no-config --format gcc "$s/app.yaml"
+lacks split-alone-silent "$tmp/out" "[VL"
+# Alone with the exports table: the split list is the two literal ids, the
+# group's name built from the stack's inferred name "app".
+check split-exports 0 "$bin" --no-config --format gcc --exports "$s/exports.json" "$s/app.yaml"
+lacks split-exports-silent "$tmp/out" "[VL"
+check split-exports-explain 0 "$bin" explain "$s/app.yaml" --function OrdersFunction --exports "$s/exports.json"
+contains split-exports-a "$tmp/out" "subnet-0a1b2c3d4e5f60718"
+contains split-exports-b "$tmp/out" "subnet-0f1e2d3c4b5a69788"
+contains split-exports-sg "$tmp/out" "sg-0123456789abcdef0"
+# Another stack name for the application: the group's export is not found
+# (unknown), the subnets still are.
+check split-other-name 0 "$bin" explain "$s/app.yaml" --function OrdersFunction --exports "$s/exports.json" \
+  --stack-name "$s/app.yaml=orders"
+contains split-other-name-subnet "$tmp/out" "subnet-0a1b2c3d4e5f60718"
+lacks split-other-name-sg "$tmp/out" "sg-0123456789abcdef0"
+# A parameter that names another network stack: nothing resolves, silent.
+check split-other-network 1 "$bin" --no-config --format gcc --parameter NetworkStackName=other \
+  "$s/app.yaml" "$s/network.yaml"
+lacks split-other-network-vl101 "$tmp/out" "[VL101]"
+contains split-other-network-vl201 "$tmp/out" "[VL201]"
+# One item picked out of the split export: that one subnet.
+check split-select 1 "$bin" --no-config --format gcc --select VL101 "$s/select.yaml" "$s/network.yaml"
+contains split-select-at "$tmp/out" "$s/select.yaml:33:11: error: Function ReportsFunction is in public subnet PublicSubnetB (route table PublicRouteTable sends 0.0.0.0/0 to internet gateway InternetGateway)"
+lacks split-select-only-b "$tmp/out" "PublicSubnetA"
+check split-select-alone 0 "$bin" --no-config --format gcc --select VL101 "$s/select.yaml"
+
 # Nested stacks: the child template (TemplateURL relative to the parent) is
 # read with the parameters passed; GetAtt Child.Outputs.X resolves into it.
 n=fixtures/stacks/nested
@@ -109,6 +152,20 @@ check nested-text 1 "$bin" --no-config --select VL101 "$n/parent.yaml"
 contains nested-path "$tmp/out" "$n/network.yaml:"
 check nested-dir 1 "$bin" --no-config --format gcc --select VL101 "$n/parent.yaml" "$n/network.yaml"
 count nested-dir-once "$tmp/out" "[VL101]" 1
+# A joined output split again in the parent.
+check nested-split 1 "$bin" --no-config --format gcc --select VL101 "$n/split-parent.yaml"
+contains nested-split-at "$tmp/out" "$n/split-parent.yaml:39:20: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+# A child with condition scenarios still links: one parent model per child
+# scenario, and the finding says in which.
+check nested-scenarios 1 "$bin" --no-config --format gcc --select VL101 "$n/cond-parent.yaml"
+contains nested-scenarios-at "$tmp/out" "$n/cond-parent.yaml:40:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB (route table PublicRouteTable sends 0.0.0.0/0 to internet gateway InternetGateway), but Lambda never gives a function's network interfaces a public IP, so it has no internet access there, and it needs it: PAYMENTS_API_URL at line 37 is an internet URL (api.payments.example.com) (when Network.Direct is true)."
+count nested-scenarios-once "$tmp/out" "[VL101]" 1
+# A parameter computed from the parent's own parameters passes into the
+# child: one scenario there, decided by the parent's value.
+check nested-param 1 "$bin" --no-config --format gcc --select VL101 "$n/param-parent.yaml"
+contains nested-param-at "$tmp/out" "$n/param-parent.yaml:46:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+lacks nested-param-no-scenario "$tmp/out" "(when "
+check nested-param-none 0 "$bin" --no-config --format gcc --select VL101 -p Exposure=none "$n/param-parent.yaml"
 check nested-sam 1 "$bin" --no-config --format gcc --select VL101 "$n/sam-parent.yaml"
 contains nested-sam-at "$tmp/out" "$n/sam-parent.yaml:22:11: error: Function OrdersFunction is in public subnet PublicSubnetA"
 # A nesting cycle: VL002 at each TemplateURL, and the run ends.
