@@ -485,7 +485,8 @@ TEST_CASE("VL101: public subnet with an external URL is an error with the whole 
         CHECK(contains(d.message, part));
     }
     // function -> subnet -> association -> route table -> route -> internet gateway
-    const SubnetEgress& e = egress_of_subnet(compute_egress(m), s.pub);
+    EgressAnalysis egress = compute_egress(m);  // e refers into it
+    const SubnetEgress& e = egress_of_subnet(egress, s.pub);
     std::vector<uint32_t> want{m.functions[fn].subnets.loc.line, m.subnets[s.pub].loc.line,
                                m.subnet_associations[0].loc.line, m.route_tables[e.route_table].loc.line,
                                m.routes[e.default_route].loc.line, m.internet_gateways[s.igw].loc.line};
