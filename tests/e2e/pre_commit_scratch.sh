@@ -16,12 +16,14 @@ for d in "${dirs[@]}"; do [ -x "$d/vpclint" ] || path="${path:+$path:}$d"; done
 for tool in git cmake pre-commit; do
   PATH="$path" command -v $tool >/dev/null || { echo "skip: $tool is only next to a vpclint on PATH"; exit 77; }
 done
-tmp=$(mktemp -d)
+# Below the checkout (an ignored build-* folder), so that the compiler cache's
+# base_dir covers this clone as it covers the Release build.
+tmp=$(mktemp -d "$src/build-e2e.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # The hook's build shares the compiler cache of the build under test (its
 # flags: -Werror as scripts/setup builds), so it compiles only what differs.
 if command -v ccache >/dev/null; then
-  export CCACHE_DIR="${CCACHE_DIR:-$(ccache -k cache_dir)}" CCACHE_BASEDIR=/
+  export CCACHE_DIR="${CCACHE_DIR:-$(ccache -k cache_dir)}" CCACHE_BASEDIR="$src"
   export VPCLINT_HOOK_CMAKE_ARGS="-DVPCLINT_WERROR=ON"
 fi
 export PATH="$path" PRE_COMMIT_HOME="$tmp/cache" XDG_CACHE_HOME="$tmp/xdg" HOME="$tmp"

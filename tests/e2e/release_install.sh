@@ -10,7 +10,9 @@ git -C "$src" rev-parse --git-dir >/dev/null 2>&1 || { echo "skip: $src is not a
 for tool in help2man dpkg-deb cpack man; do
   command -v $tool >/dev/null || { echo "skip: $tool missing"; exit 77; }
 done
-tmp=$(mktemp -d)
+# Below the checkout (an ignored build-* folder), so that the compiler cache's
+# base_dir covers this clone as it covers the Release build.
+tmp=$(mktemp -d "$src/build-e2e.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 fails=0 passes=0
 check() { if eval "$2"; then passes=$((passes + 1)); else echo "FAIL: $1"; fails=$((fails + 1)); fi; }
@@ -25,7 +27,7 @@ cd "$tmp/clone" || exit 1
 # static build and the artifacts are under test. Its build tree is laid out as
 # scripts/setup's, with the same compiler, so ccache serves what that build
 # compiled (the second compiler, clang, builds the sanitizer stage).
-command -v ccache >/dev/null && export CCACHE_BASEDIR=/
+command -v ccache >/dev/null && export CCACHE_BASEDIR="$src"
 BUILD_DIR="$tmp/clone/build" DIST_DIR="$tmp/dist" packaging/release --skip-tests >"$tmp/release.log" 2>&1
 if [ $? -ne 0 ]; then
   tail -40 "$tmp/release.log"
