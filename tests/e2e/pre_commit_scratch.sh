@@ -26,7 +26,9 @@ if command -v ccache >/dev/null; then
   export CCACHE_DIR="${CCACHE_DIR:-$(ccache -k cache_dir)}" CCACHE_BASEDIR="$src"
   export VPCLINT_HOOK_CMAKE_ARGS="-DVPCLINT_WERROR=ON"
 fi
-export PATH="$path" PRE_COMMIT_HOME="$tmp/cache" XDG_CACHE_HOME="$tmp/xdg" HOME="$tmp"
+# TMPDIR too: `try-repo` clones the hook repository into a temporary folder.
+mkdir -p "$tmp/t"
+export PATH="$path" PRE_COMMIT_HOME="$tmp/cache" XDG_CACHE_HOME="$tmp/xdg" HOME="$tmp" TMPDIR="$tmp/t"
 git config --global user.email t@example.invalid && git config --global user.name t
 clone="$tmp/clone"
 git clone -q "$src" "$clone" || exit 1
