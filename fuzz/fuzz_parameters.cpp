@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/parameters_file.h"
+#include "fuzz/structure_mutator.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
@@ -14,3 +15,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     vpclint::parse_parameters_text("fuzz.json", text, out, error);
     return 0;
 }
+
+VPCLINT_STRUCTURE_MUTATOR(Json)

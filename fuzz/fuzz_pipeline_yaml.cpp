@@ -9,6 +9,7 @@
 #include "cli/analyze_file.h"
 #include "core/rule.h"
 #include "reporters/reporter.h"
+#include "fuzz/structure_mutator.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
@@ -29,3 +30,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     vpclint::write_report(vpclint::ReportFormat::Sarif, in, out);
     return 0;
 }
+
+VPCLINT_STRUCTURE_MUTATOR(Yaml)

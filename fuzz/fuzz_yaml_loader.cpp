@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/document.h"
+#include "fuzz/structure_mutator.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -12,3 +13,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     vpclint::load_document("fuzz.yaml", text);
     return 0;
 }
+
+VPCLINT_STRUCTURE_MUTATOR(Yaml)
