@@ -183,6 +183,25 @@ contains tf-stale-plan-shown "$tmp/out" "module-vpc-public-function/main.tf:57:5
 contains tf-stale-plan-vl004 "$tmp/out" "tf-other-path.json:4:5: note: The baseline entry for VL101 on aws_lambda_function.api"
 check tf-stale-dir 1 $v --format gcc --baseline tf-other-path.json module-vpc-public-function
 contains tf-stale-dir-summary "$tmp/err" "0 findings baselined, 1 stale entry"
+# A plan's baseline written by an earlier version (its fingerprint quoted no
+# .tf line, and it had no path) still matches, from the plan and the .tf files.
+cat >legacy-base.json <<'JSON'
+{
+  "vpclint_baseline": 1,
+  "findings": [
+    {
+      "rule": "VL101",
+      "file": "module-vpc-public-function/main.tf",
+      "resource": "aws_lambda_function.api",
+      "plan_path": "planned_values.root_module.resources[2]",
+      "fingerprint": "b2fa9b2524a249f4:1",
+      "message": "written by vpclint before a plan's .tf texts came with its result"
+    }
+  ]
+}
+JSON
+check tf-legacy-plan 0 $v --baseline legacy-base.json module-vpc-public-function/plan.json
+contains tf-legacy-plan-summary "$tmp/err" "1 finding baselined, 0 stale entries"
 # The plan's text report quotes the .tf line its finding points at.
 check tf-quoted 1 $v module-vpc-public-function/plan.json
 contains tf-quoted-line "$tmp/out" "    subnet_ids         = module.vpc.public_subnets"
