@@ -222,6 +222,7 @@ void prepare_unguarded(PreparedFile& p, const std::string& path, const std::stri
     if (r.kind == InputKind::TerraformPlan) p.remote_state_outputs = tf::remote_state_outputs(*loaded.doc);
     if (r.kind == InputKind::TerraformState) p.resource_ids = tf::resource_ids(*loaded.doc);
     p.models = build_models(*loaded.doc, r.kind, opts);
+    for (Model& m : p.models) r.other_sources.merge(m.source_texts);
     if (hook) hook(p.models);
 }
 

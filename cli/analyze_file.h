@@ -21,7 +21,8 @@ struct FileResult {
     std::vector<Diagnostic> diagnostics;
     std::string source;     // the text, for reporters that quote lines
     // Other files the findings point into, with their texts: the .tf files
-    // of a root module (whose `path` is the directory).
+    // of a root module (whose `path` is the directory), or those beside a
+    // plan (read once by its frontend, Model::source_texts).
     std::map<std::string, std::string> other_sources;
     // CloudFormation: the declared parameters and their AllowedValues (empty:
     // any value), for checking --parameter names and values.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/document.h"
+#include "core/property_path.h"
 #include "reporters/fingerprint.h"
 
 namespace vpclint {
@@ -22,8 +23,7 @@ std::vector<std::string> baseline_fingerprints(const std::vector<Diagnostic>& ds
     return out;
 }
 
-void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line, std::ostream& out,
-                    const PropertyPathFn& path_of) {
+void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line, std::ostream& out) {
     std::vector<std::string> fps = baseline_fingerprints(ds, source_line);
     nlohmann::ordered_json findings = nlohmann::ordered_json::array();
     for (size_t i = 0; i < ds.size(); ++i) {
@@ -34,7 +34,7 @@ void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& sourc
         e["file"] = d.loc.file;
         e["resource"] = d.resource;
         if (!d.plan_path.empty()) e["plan_path"] = d.plan_path;
-        if (std::string path = path_of ? path_of(d) : std::string(); !path.empty()) e["path"] = path;
+        if (std::string path = path_text(d.loc.path); !path.empty()) e["path"] = path;
         e["fingerprint"] = fps[i];
         // For people reading the file; matching ignores it.
         e["message"] = d.message;
@@ -86,18 +86,35 @@ bool read_baseline(const std::string& path, Baseline& out, std::string& error) {
     return true;
 }
 
+namespace {
+
+// Earlier versions gave a plan's finding with no .tf file the position of
+// its value in the plan JSON as its path ("planned_values/root_module/
+// resources/9/values/route/0/instance_id"); such an entry is matched
+// without its path, as one that has none.
+bool plan_json_path(const std::string& p) {
+    return p.rfind("planned_values/", 0) == 0 || p.rfind("values/", 0) == 0 || p.rfind("prior_state/", 0) == 0 ||
+           p.rfind("resource_changes/", 0) == 0 || p.rfind("configuration/", 0) == 0;
+}
+
+}  // namespace
+
 BaselineMatch apply_baseline(const Baseline& b, std::vector<Diagnostic>& ds, const SourceLineFn& source_line,
-                             const PropertyPathFn& path_of) {
+                             const SourceLineFn& legacy_line) {
     BaselineMatch m;
     std::vector<std::string> fps = baseline_fingerprints(ds, source_line);
+    std::vector<std::string> legacy = legacy_line ? baseline_fingerprints(ds, legacy_line) : std::vector<std::string>();
     // (rule, file, fingerprint) -> the finding; the fingerprint is unique per
     // file and rule (its occurrence number), so each entry takes one finding.
     std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
     for (size_t i = 0; i < ds.size(); ++i) index.emplace(std::make_tuple(ds[i].rule_id, ds[i].loc.file, fps[i]), i);
+    for (size_t i = 0; i < legacy.size(); ++i)
+        index.emplace(std::make_tuple(ds[i].rule_id, ds[i].loc.file, legacy[i]), i);
+    std::vector<bool> taken(ds.size(), false);
     for (size_t e = 0; e < b.entries.size(); ++e) {
         const BaselineEntry& entry = b.entries[e];
         auto it = index.find({entry.rule, entry.file, entry.fingerprint});
-        if (it == index.end()) {
+        if (it == index.end() || taken[it->second]) {
             m.stale.push_back(e);
             continue;
         }
@@ -105,12 +122,12 @@ BaselineMatch apply_baseline(const Baseline& b, std::vector<Diagnostic>& ds, con
         // The same line text under another resource or at another property
         // (a list reordered so that another item now sits there) is another
         // finding.
-        std::string path = path_of && !entry.path.empty() ? path_of(d) : std::string();
+        std::string path = entry.path.empty() || plan_json_path(entry.path) ? std::string() : path_text(d.loc.path);
         if (entry.resource != d.resource || (!path.empty() && path != entry.path)) {
             m.stale.push_back(e);
             continue;
         }
-        index.erase(it);
+        taken[it->second] = true;
         if (d.rule_id == "VL001") {  // an input that does not parse is never waived
             m.stale.push_back(e);
             continue;

@@ -16,15 +16,15 @@
 namespace vpclint {
 
 using SourceLineFn = std::function<std::string(const std::string& file, uint32_t line)>;
-// A finding's normalised property path (cli/property_path.h), "" when its
-// file has none (Terraform).
-using PropertyPathFn = std::function<std::string(const Diagnostic& d)>;
 
 struct BaselineEntry {
     std::string rule, file, resource, fingerprint;
     Location loc;  // the entry in the baseline file
-    // "Resources/Fn/Properties/VpcConfig/SubnetIds/0"; "" when the finding
-    // had none or the baseline predates paths (then it is not compared).
+    // The finding's normalised property path (core/property_path.h), as the
+    // frontend recorded it: "Resources/Fn/Properties/VpcConfig/SubnetIds/0",
+    // "module.app.aws_lambda_function.fn/vpc_config/0/subnet_ids/1"; "" when
+    // the finding had none or the baseline predates paths (then it is not
+    // compared).
     std::string path;
 };
 
@@ -43,8 +43,7 @@ bool read_baseline(const std::string& path, Baseline& out, std::string& error);
 std::vector<std::string> baseline_fingerprints(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line);
 
 // Writes the findings that are not suppressed otherwise.
-void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line, std::ostream& out,
-                    const PropertyPathFn& path_of = {});
+void write_baseline(const std::vector<Diagnostic>& ds, const SourceLineFn& source_line, std::ostream& out);
 
 struct BaselineMatch {
     size_t baselined = 0;              // findings the baseline covers
@@ -53,8 +52,11 @@ struct BaselineMatch {
 
 // Marks the covered findings suppressed (justification: the baseline file).
 // An entry matches a finding with its rule, file, resource and fingerprint,
-// and its property path when both have one.
+// and its property path when both have one. `legacy_line`, when given, is
+// the line text earlier versions took the fingerprint from (they quoted no
+// .tf line for a plan's findings): an entry with that fingerprint matches as
+// well, so their baselines stay valid.
 BaselineMatch apply_baseline(const Baseline& b, std::vector<Diagnostic>& ds, const SourceLineFn& source_line,
-                             const PropertyPathFn& path_of = {});
+                             const SourceLineFn& legacy_line = {});
 
 }  // namespace vpclint

@@ -19,7 +19,6 @@
 #include "cli/analyze_file.h"
 #include "cli/analyze_tf.h"
 #include "cli/baseline.h"
-#include "cli/property_path.h"
 #include "cli/config_apply.h"
 #include "cli/config_file.h"
 #include "cli/discover.h"
@@ -34,7 +33,6 @@
 #include "core/analyses.h"
 #include "core/explain_function.h"
 #include "parsers/hcl/hcl_frontend.h"
-#include "parsers/terraform/tf_source_scan.h"
 #include "reporters/format_writers.h"
 #include "reporters/reporter.h"
 
@@ -605,6 +603,9 @@ int main(int argc, char** argv) {
     ReportInput in;
     size_t suppressed = 0;
     std::map<std::string, const std::string*> sources;
+    // The .tf files a plan's findings point into (their texts come with the
+    // plan's result): fingerprints of earlier versions quoted no line there.
+    std::set<std::string> plan_tf_files;
     std::vector<Diagnostic> all;
     for (size_t i = 0; i < results.size(); ++i) {
         FileResult& r = results[i];
@@ -616,7 +617,12 @@ int main(int argc, char** argv) {
         }
         in.files.push_back(r.path);
         sources[r.path] = &r.source;
-        for (const auto& [file, text] : r.other_sources) sources.emplace(file, &text);
+        for (const auto& [file, text] : r.other_sources) {
+            // A plan holds its own text; a .tf root (`path` a directory) has
+            // only the texts of its files.
+            if (!r.source.empty() && !sources.count(file)) plan_tf_files.insert(file);
+            sources.emplace(file, &text);
+        }
         for (Diagnostic& d : r.diagnostics) all.push_back(std::move(d));
     }
     sort_diagnostics(all);
@@ -645,47 +651,17 @@ int main(int argc, char** argv) {
         std::string_view v = view(file, line);
         return v.size() > (1u << 20) ? std::string() : std::string(v);
     };
-    // A plan's findings point into the .tf files beside it (the source
-    // scan), which no result holds: reporters quote them from the disk.
-    // Baseline fingerprints keep `source_line`, so baselines written before
-    // stay valid.
-    std::map<std::string, std::string> tf_texts;
-    auto quote_view = [&source_view, &sources, &tf_texts](const std::string& file, uint32_t line) -> std::string_view {
-        bool tf = file.size() > 3 && (file.compare(file.size() - 3, 3, ".tf") == 0 ||
-                                      (file.size() > 8 && file.compare(file.size() - 8, 8, ".tf.json") == 0));
-        if (tf && !sources.count(file)) {
-            std::string& text = tf_texts[file];
-            std::error_code ec;
-            if (std::filesystem::file_size(file, ec) <= tf::kMaxTfFileBytes && !ec) {
-                std::ifstream in(file, std::ios::binary);
-                text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-            }
-            sources[file] = &text;
-        }
-        return source_view(file, line);
-    };
-    auto quote_line = [&quote_view](const std::string& file, uint32_t line) -> std::string {
-        std::string_view v = quote_view(file, line);
-        return v.size() > (1u << 20) ? std::string() : std::string(v);
-    };
-    // A finding's property path for baseline entries, from its template
-    // loaded again (once per file, only when a baseline is used). Terraform
-    // findings (a plan path) have none.
-    std::map<std::string, LoadResult> reloaded;
-    PropertyPathFn path_of = [&sources, &reloaded](const Diagnostic& d) -> std::string {
-        if (!d.plan_path.empty() || !d.loc.known()) return {};
-        auto src = sources.find(d.loc.file);
-        if (src == sources.end()) return {};
-        auto [it, fresh] = reloaded.try_emplace(d.loc.file);
-        if (fresh) it->second = load_document(d.loc.file, *src->second);
-        return it->second.doc ? property_path(*it->second.doc, d.loc.line, d.loc.col) : std::string();
+    // Baselines written before a plan's .tf texts came with its result
+    // fingerprinted its findings there with no line: they match as well.
+    auto legacy_line = [&source_line, &plan_tf_files](const std::string& file, uint32_t line) -> std::string {
+        return plan_tf_files.count(file) ? std::string() : source_line(file, line);
     };
     // Baselines: --write-baseline records the findings and baselines them in
     // this run; --baseline marks what it records as suppressed.
     std::optional<Baseline> baseline;
     if (!o.write_baseline.empty()) {
         std::ofstream out(o.write_baseline, std::ios::binary);
-        write_baseline(all, source_line, out, path_of);
+        write_baseline(all, source_line, out);
         if (!out.flush()) {
             std::cerr << "vpclint: cannot write " << o.write_baseline << "\n";
             return 2;
@@ -705,7 +681,7 @@ int main(int argc, char** argv) {
         else baseline->entries.insert(baseline->entries.end(), read.entries.begin(), read.entries.end());
     }
     if (baseline) {
-        BaselineMatch bm = apply_baseline(*baseline, all, source_line, path_of);
+        BaselineMatch bm = apply_baseline(*baseline, all, source_line, legacy_line);
         if (!o.quiet)
             std::cerr << "vpclint: baseline " << baseline->path << ": " << bm.baselined << " finding"
                       << (bm.baselined == 1 ? "" : "s") << " baselined, " << bm.stale.size() << " stale entr"
@@ -749,8 +725,8 @@ int main(int argc, char** argv) {
     in.quiet = o.quiet || summary_to_stderr;
     bool tty = o.output.empty() && isatty(STDOUT_FILENO);
     in.color = colour_wanted(o.color, tty);
-    in.source_view = quote_view;
-    in.source_line = quote_line;
+    in.source_view = source_view;
+    in.source_line = source_line;
 
     if (o.output.empty()) {
         write_report(*format, in, std::cout);

@@ -17,6 +17,9 @@ struct Location {
     uint32_t col = 0;
     uint32_t end_line = 0;
     uint32_t end_col = 0;
+    // The property's normalised path (core/property_path.h), recorded by the
+    // frontend with the position; 0 when none was.
+    uint32_t path = 0;
 
     bool known() const { return line != 0; }
 };

@@ -4,6 +4,7 @@
 // to each other by index; a link that cannot be resolved says why.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -456,6 +457,9 @@ struct Model {
     std::vector<Problem> problems;
     std::vector<Suppression> suppressions;
     std::vector<ValueOrigin> value_origins;
+    // Other files this model's locations point into, with their texts (a
+    // plan's .tf files, read once by its frontend): path -> text.
+    std::map<std::string, std::string> source_texts;
 };
 
 // Fills the index lists derived from links: RouteTable::routes and

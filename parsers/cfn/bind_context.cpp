@@ -2,25 +2,32 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parsers/cfn/template_paths.h"
 #include "parsers/json_depth.h"
 
 namespace vpclint::cfn {
 
 using Kind = EValue::Kind;
 
-Location BindContext::loc(const Node* n) const { return n ? tpl.doc->location(*n) : Location{tpl.doc->path}; }
+// Every Location a binder makes carries its property path
+// (parsers/cfn/template_paths.h), for baseline entries.
+Location BindContext::loc(const Node* n) const {
+    return n ? with_path(tpl.doc->location(*n), *tpl.doc) : Location{tpl.doc->path};
+}
 
 Location BindContext::loc(const EValue& v, const Node* fallback) const { return loc(v.node ? v.node : fallback); }
 
 Location BindContext::key_loc(const EValue& map, std::string_view key) const {
-    if (const MapEntry* e = map.field_key(key)) return tpl.doc->key_location(*e);
+    if (const MapEntry* e = map.field_key(key)) return entry_loc(*e);
     return loc(map.node);
 }
+
+Location BindContext::entry_loc(const MapEntry& e) const { return with_path(tpl.doc->key_location(e), *tpl.doc); }
 
 void init_entity(Entity& e, const ResourceInfo& r, const Document& doc) {
     e.id = r.id;
     e.type = r.type;
-    e.loc = doc.key_location(*r.entry);
+    e.loc = with_path(doc.key_location(*r.entry), doc);
 }
 
 namespace {

@@ -23,6 +23,7 @@ struct BindContext {
     Location loc(const Node* n) const;
     Location loc(const EValue& v, const Node* fallback) const;
     Location key_loc(const EValue& map, std::string_view key) const;
+    Location entry_loc(const MapEntry& e) const;  // the key's position
 
     Text text(const EValue* v, const Node* fallback) const;
     Flag flag(const EValue* v, Tri default_value, const Node* fallback) const;

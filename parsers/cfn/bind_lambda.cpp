@@ -48,7 +48,7 @@ void bind_function(BindContext& c, const ResourceInfo& r, const EValue& props, F
             if (vpc->node && vpc->node->is_mapping())
                 for (auto [list, key] : {std::pair{&f.subnets, "SubnetIds"}, std::pair{&f.security_groups, "SecurityGroupIds"}})
                     if (!list->present)
-                        if (const MapEntry* e = vpc->node->entry(key)) list->loc = c.tpl.doc->key_location(*e);
+                        if (const MapEntry* e = vpc->node->entry(key)) list->loc = c.entry_loc(*e);
         } else {
             // The whole VpcConfig is computed (a parameter, an If on unknowns).
             std::string why = vpc->kind == Kind::Unknown ? vpc->text : "VpcConfig is computed";
@@ -69,7 +69,7 @@ void bind_function(BindContext& c, const ResourceInfo& r, const EValue& props, F
                 ev.name = name;
                 ev.value = c.text(&value, vars->node);
                 ev.refs = c.mentions(value);
-                ev.loc = vars->field_keys[i] ? c.tpl.doc->key_location(*vars->field_keys[i]) : ev.value.loc;
+                ev.loc = vars->field_keys[i] ? c.entry_loc(*vars->field_keys[i]) : ev.value.loc;
                 f.environment.push_back(std::move(ev));
             }
     // FileSystemConfigs: [{Arn: !GetAtt AccessPoint.Arn, LocalMountPath}]:

@@ -5,6 +5,7 @@
 #include "parsers/cfn/reference_checks.h"
 #include "parsers/cfn/scenario_slices.h"
 #include "parsers/cfn/scenarios.h"
+#include "parsers/cfn/template_paths.h"
 
 namespace vpclint {
 
@@ -21,7 +22,7 @@ std::vector<Suppression> declared_suppressions(const cfn::Template& tpl) {
         for (const Node* i : items) {
             Suppression s;
             s.resource = r.id;
-            s.loc = tpl.doc->location(*i);
+            s.loc = cfn::with_path(tpl.doc->location(*i), *tpl.doc);
             s.justification = "Metadata vpclint.ignore of " + r.id;
             if (i->is_scalar()) {
                 s.rule = i->text;

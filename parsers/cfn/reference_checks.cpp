@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "parsers/cfn/template_paths.h"
+
 namespace vpclint::cfn {
 
 namespace {
@@ -28,7 +30,7 @@ struct Checker {
     std::string resource;  // the enclosing resource, for messages
 
     void report(const Node* at, std::string message) {
-        problems.push_back({ProblemKind::InvalidTemplate, std::move(message), resource, tpl.doc->location(*at)});
+        problems.push_back({ProblemKind::InvalidTemplate, std::move(message), resource, with_path(tpl.doc->location(*at), *tpl.doc)});
     }
 
     // Names SAM generates from a serverless resource's logical id

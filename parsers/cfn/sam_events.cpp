@@ -45,7 +45,7 @@ void for_each_polled_event(const BindContext& c, const ResourceInfo& r, const EV
         const PolledEvent* p = polled_event(event);
         if (!p) continue;
         const MapEntry* key = events->field_keys[i];
-        f(name, event, *p, key ? c.tpl.doc->key_location(*key) : c.loc(event, r.node));
+        f(name, event, *p, key ? c.entry_loc(*key) : c.loc(event, r.node));
     }
 }
 

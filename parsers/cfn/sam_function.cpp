@@ -35,7 +35,7 @@ void expand_sam_functions(BindContext& c, const std::vector<std::pair<const Reso
         Role& generated = c.model.roles.emplace_back();
         generated.id = id;
         generated.type = "AWS::IAM::Role";
-        generated.loc = c.tpl.doc->key_location(*r->entry);  // the function's declaration
+        generated.loc = c.entry_loc(*r->entry);  // the function's declaration
         generated.generated_from = r->id;
         c.entities[id] = EntityRef{EntityKind::Role, static_cast<uint32_t>(c.model.roles.size() - 1)};
     }
@@ -51,7 +51,7 @@ void bind_sam_function(BindContext& c, const ResourceInfo& r, Function& f) {
             c.model.roles[it->second.index].generated_from == r.id) {
             f.role.state = LinkState::Resolved;
             f.role.index = it->second.index;
-            f.role.loc = c.tpl.doc->key_location(*r.entry);
+            f.role.loc = c.entry_loc(*r.entry);
             fill_sam_implicit_role(c, r, props, c.model.roles[it->second.index]);
             f.generated_from = "the role SAM generates for " + r.id;
         }

@@ -2,6 +2,7 @@
 
 #include "parsers/cfn/intrinsics.h"
 #include "parsers/cfn/template.h"
+#include "parsers/cfn/template_paths.h"
 
 namespace vpclint::cfn {
 
@@ -130,7 +131,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
         // is not on this disk.
         if (!where || !where->is_scalar() || where->text.empty() || where->text.find("://") != std::string::npos)
             continue;
-        NestedStackRef n{e.key, where->text, doc.location(*where), {}};
+        NestedStackRef n{e.key, where->text, with_path(doc.location(*where), doc), {}};
         if (const Node* params = props->get("Parameters"); params && params->is_mapping())
             for (const MapEntry& p : params->entries) {
                 if (!p.value) continue;

@@ -3,6 +3,7 @@
 #include "parsers/cfn/foreach.h"
 #include "parsers/cfn/intrinsics.h"
 #include "parsers/cfn/sam_generated_ids.h"
+#include "parsers/cfn/template_paths.h"
 
 namespace vpclint::cfn {
 
@@ -106,7 +107,7 @@ Template read_template(const Document& doc, const std::map<std::string, std::str
     tpl.root = doc.root;
     const Node* root = doc.root;  // replaced by its expansion under AWS::LanguageExtensions
     auto problem = [&](const Node* at, std::string msg) {
-        problems.push_back({ProblemKind::InvalidTemplate, std::move(msg), "", doc.location(*at)});
+        problems.push_back({ProblemKind::InvalidTemplate, std::move(msg), "", with_path(doc.location(*at), doc)});
     };
 
     read_transform(root->get("Transform"), tpl);

@@ -237,7 +237,7 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
         return out;
     }
     tf::PlanIndex plan(doc, kind);
-    BindContext c{plan, doc, m, {}, {}, {}, {}, {}, {}};
+    BindContext c{plan, doc, m, {}, {}, {}, {}, {}, {}, {}};
 
     bool scan = blocks.empty();
     c.tf_blocks = std::move(blocks);
@@ -250,7 +250,7 @@ std::vector<Model> build_terraform_models(const Document& doc, InputKind kind, c
     if (dirs.empty()) dirs[""] = root_dir.string();
     for (const auto& [scope, dir] : dirs) {
         if (!scan) break;
-        auto found = tf::scan_tf_dir(dir);
+        auto found = tf::scan_tf_dir(dir, &m.source_texts);
         if (!found.empty()) c.tf_blocks[scope] = std::move(found);
     }
     SourcesForPlan sources;

@@ -177,12 +177,40 @@ const TfBlock* BindContext::block(const Instance& i) const {
     return it == dir->second.end() ? nullptr : &it->second;
 }
 
+PathId BindContext::address_path(const Instance& i) const {
+    const auto& all = plan.instances();
+    if (all.empty() || &i < all.data() || &i >= all.data() + all.size()) return path_step(0, i.address);
+    size_t k = static_cast<size_t>(&i - all.data());
+    if (address_paths.size() != all.size()) address_paths.assign(all.size(), 0);
+    if (!address_paths[k]) address_paths[k] = path_step(0, i.address);
+    return address_paths[k];
+}
+
+// The configuration's steps: they are in source order for the items of
+// set-typed blocks (`route`, `ingress`), where the plan's values are in hash
+// order, so a plan and its .tf files give the same path. An item whose
+// configuration block is not known keeps the block's name only.
+PathId BindContext::attr_path(const Instance& i, const Attr& a) const {
+    if (a.has_expr) return path_steps(address_path(i), a.expr);
+    Path named;
+    for (const std::string& s : a.value)
+        if (!is_index(s)) named.push_back(s);
+    return path_steps(address_path(i), named);
+}
+
 Location BindContext::loc(const Instance& i) const {
-    if (const TfBlock* b = block(i)) return b->header;
-    return doc.location(*i.node);
+    Location l = block(i) ? block(i)->header : doc.location(*i.node);
+    l.path = address_path(i);
+    return l;
 }
 
 Location BindContext::attr_loc(const Instance& i, const Attr& a) const {
+    Location l = attr_position(i, a);
+    l.path = attr_path(i, a);
+    return l;
+}
+
+Location BindContext::attr_position(const Instance& i, const Attr& a) const {
     if (const TfBlock* b = block(i)) {
         auto find = [&](const std::string& key) {
             auto it = b->attributes.find(key);
@@ -360,6 +388,7 @@ LinkList BindContext::links(const Instance& i, const Attr& a, EntityKind expecte
         }
         if (!item || !item->is_scalar() || item->text.empty()) continue;
         Location loc = block(i) ? out.loc : doc.location(*item);
+        loc.path = path_step(out.loc.path, std::to_string(k));
         std::vector<uint32_t> ids = ids_of(item->text, expected);
         if (ids.size() == 1) {
             if (matched_set.insert(ids[0]).second) {

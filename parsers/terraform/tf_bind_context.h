@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/property_path.h"
 #include "parsers/entity_kind.h"
 #include "parsers/terraform/plan_index.h"
 #include "parsers/terraform/tf_source_scan.h"
@@ -53,6 +54,9 @@ struct BindContext {
     // the table instance its reference resolves to (index_route_resources).
     std::unordered_map<std::string, std::vector<size_t>> routes_by_table_id;
     std::unordered_map<size_t, std::vector<size_t>> routes_by_table_instance;
+    // Each instance's address as a property path (core/property_path.h), by
+    // instance index, interned on first use.
+    mutable std::vector<PathId> address_paths;
 
     const Node* value(const Instance& i, const Path& p) const { return at_path(i.values, p); }
     const Node* expression(const Instance& i, const Attr& a) const;
@@ -73,6 +77,11 @@ struct BindContext {
     const TfBlock* block(const Instance& i) const;
     Location loc(const Instance& i) const;
     Location attr_loc(const Instance& i, const Attr& a) const;
+    // "module.app.aws_lambda_function.fn" and, for an attribute,
+    // ".../vpc_config/0/subnet_ids": the property path its Locations carry.
+    PathId address_path(const Instance& i) const;
+    PathId attr_path(const Instance& i, const Attr& a) const;
+    Location attr_position(const Instance& i, const Attr& a) const;  // attr_loc without the path
 
     Text text(const Instance& i, const Attr& a) const;
     Flag flag(const Instance& i, const Attr& a, Tri default_value) const;

@@ -138,7 +138,7 @@ void scan_tf_text(std::string_view text, const std::string& shown, std::map<std:
     }
 }
 
-std::map<std::string, TfBlock> scan_tf_dir(const std::string& dir) {
+std::map<std::string, TfBlock> scan_tf_dir(const std::string& dir, std::map<std::string, std::string>* texts) {
     std::map<std::string, TfBlock> out;
     std::error_code ec;
     std::vector<std::filesystem::path> files;
@@ -161,7 +161,9 @@ std::map<std::string, TfBlock> scan_tf_dir(const std::string& dir) {
         ss << in.rdbuf();
         std::string text = ss.str();
         if (text.size() > kMaxTfFileBytes) continue;
-        scan_tf_text(text, path.lexically_normal().generic_string(), out);
+        std::string shown = path.lexically_normal().generic_string();
+        scan_tf_text(text, shown, out);
+        if (texts) texts->emplace(std::move(shown), std::move(text));
     }
     return out;
 }

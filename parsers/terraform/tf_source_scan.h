@@ -25,8 +25,10 @@ struct TfBlock {
 constexpr size_t kMaxTfFileBytes = 8u << 20;
 
 // Blocks of every *.tf file directly in `dir`, keyed by "type.name"; module
-// calls by "module.NAME" (their inputs as attributes).
-std::map<std::string, TfBlock> scan_tf_dir(const std::string& dir);
+// calls by "module.NAME" (their inputs as attributes). `texts`, when given,
+// receives each file read (by the path locations carry) and its text, so
+// reporters quote them without reading them again.
+std::map<std::string, TfBlock> scan_tf_dir(const std::string& dir, std::map<std::string, std::string>* texts = nullptr);
 // The same for one file's text (`shown` is the path locations carry).
 void scan_tf_text(std::string_view text, const std::string& shown, std::map<std::string, TfBlock>& out);
 

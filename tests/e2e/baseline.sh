@@ -3,7 +3,8 @@
 # reports only new ones, counts baselined and stale entries; an entry matches
 # one finding in one file; lines moving keep it matched; baselined and
 # suppressed findings leave every format and the exit code, and
-# --report-suppressed shows them in SARIF with their justification.
+# --report-suppressed shows them in SARIF with their justification; for
+# Terraform, a plan and its .tf files give the same entries.
 # Usage: baseline.sh VPCLINT_BINARY SOURCE_DIR
 set -u
 bin=$1 src=$2
@@ -134,6 +135,77 @@ assert "PrivateSubnetOneID" in new[[r["ruleId"] for r in new].index("VL504")]["m
 assert all(r["suppressions"][0]["kind"] == "external" for r in old), old
 PY
 checks=$((checks + 1))
+
+# Terraform: a plan and its .tf files (the twin) give the same entries: the
+# file the finding points into (main.tf), the address and the attribute's
+# path. A baseline written from the plan matches the .tf scan and back.
+mkdir -p "$tmp/tf"
+cp -r "$src/fixtures/terraform/realistic/module-vpc-public-function" "$src/fixtures/terraform/realistic/modules" "$tmp/tf/"
+cd "$tmp/tf"
+tfpath="aws_lambda_function.api/vpc_config/0/subnet_ids"
+check tf-plan-before 1 $v --format gcc module-vpc-public-function/plan.json
+contains tf-plan-before-shown "$tmp/out" "module-vpc-public-function/main.tf:55:5: error: "
+check tf-write-plan 0 $v --write-baseline plan-base.json module-vpc-public-function/plan.json
+contains tf-write-plan-summary "$tmp/err" "1 finding baselined, 0 stale entries"
+check tf-write-dir 0 $v --write-baseline dir-base.json module-vpc-public-function
+python3 - plan-base.json dir-base.json "$tfpath" <<'PY' || { echo "FAIL tf-baseline-content"; fails=$((fails + 1)); }
+import json, sys
+plan, tf = (json.load(open(p))["findings"] for p in sys.argv[1:3])
+assert len(plan) == 1 and len(tf) == 1, (plan, tf)
+for f in plan + tf:
+    assert f["rule"] == "VL101" and f["resource"] == "aws_lambda_function.api", f
+    assert f["file"] == "module-vpc-public-function/main.tf" and f["path"] == sys.argv[3], f
+assert plan[0]["fingerprint"] == tf[0]["fingerprint"], (plan, tf)
+PY
+checks=$((checks + 1))
+check tf-plan-matches-dir 0 $v --baseline plan-base.json module-vpc-public-function
+contains tf-plan-matches-dir-summary "$tmp/err" "1 finding baselined, 0 stale entries"
+check tf-dir-matches-plan 0 $v --baseline dir-base.json module-vpc-public-function/plan.json
+contains tf-dir-matches-plan-summary "$tmp/err" "1 finding baselined, 0 stale entries"
+# Lines moving in main.tf: the plan's and the .tf scan's findings move with
+# them and stay baselined.
+{ echo "# a comment that moves every line"; echo "# and another"; cat module-vpc-public-function/main.tf; } >moved.tf
+mv moved.tf module-vpc-public-function/main.tf
+check tf-moved-plan 0 $v --baseline plan-base.json module-vpc-public-function/plan.json
+contains tf-moved-plan-summary "$tmp/err" "1 finding baselined, 0 stale entries"
+check tf-moved-dir 0 $v --baseline plan-base.json module-vpc-public-function
+contains tf-moved-dir-summary "$tmp/err" "1 finding baselined, 0 stale entries"
+# An entry at another property: stale (VL004), its finding new.
+python3 - plan-base.json <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1]))
+b["findings"][0]["path"] = "aws_lambda_function.api/vpc_config/0/security_group_ids"
+json.dump(b, open("tf-other-path.json", "w"), indent=2)
+PY
+check tf-stale-plan 1 $v --format gcc --baseline tf-other-path.json module-vpc-public-function/plan.json
+contains tf-stale-plan-summary "$tmp/err" "0 findings baselined, 1 stale entry"
+contains tf-stale-plan-shown "$tmp/out" "module-vpc-public-function/main.tf:57:5: error: "
+contains tf-stale-plan-vl004 "$tmp/out" "tf-other-path.json:4:5: note: The baseline entry for VL101 on aws_lambda_function.api"
+check tf-stale-dir 1 $v --format gcc --baseline tf-other-path.json module-vpc-public-function
+contains tf-stale-dir-summary "$tmp/err" "0 findings baselined, 1 stale entry"
+# A plan's baseline written by an earlier version (its fingerprint quoted no
+# .tf line, and it had no path) still matches, from the plan and the .tf files.
+cat >legacy-base.json <<'JSON'
+{
+  "vpclint_baseline": 1,
+  "findings": [
+    {
+      "rule": "VL101",
+      "file": "module-vpc-public-function/main.tf",
+      "resource": "aws_lambda_function.api",
+      "plan_path": "planned_values.root_module.resources[2]",
+      "fingerprint": "b2fa9b2524a249f4:1",
+      "message": "written by vpclint before a plan's .tf texts came with its result"
+    }
+  ]
+}
+JSON
+check tf-legacy-plan 0 $v --baseline legacy-base.json module-vpc-public-function/plan.json
+contains tf-legacy-plan-summary "$tmp/err" "1 finding baselined, 0 stale entries"
+# The plan's text report quotes the .tf line its finding points at.
+check tf-quoted 1 $v module-vpc-public-function/plan.json
+contains tf-quoted-line "$tmp/out" "    subnet_ids         = module.vpc.public_subnets"
+cd "$tmp/t"
 
 # One entry matches one finding in one file: the same template under another
 # name is not covered by a.yaml's entries.
