@@ -72,6 +72,7 @@ void link_nested_stacks(std::vector<PreparedFile>& files, const FrontendOptions&
             }
             FrontendOptions own = fo;
             own.parameters = n.parameters;
+            own.unknown_parameters = n.unknown_parameters;
             PreparedFile c = prepare_file(child, own, filter);
             if (c.result.kind != InputKind::CloudFormation || c.models.empty()) continue;
             // Links model m's reads of the child's outputs to `child`'s

@@ -130,7 +130,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
         // is not on this disk.
         if (!where || !where->is_scalar() || where->text.empty() || where->text.find("://") != std::string::npos)
             continue;
-        NestedStackRef n{e.key, where->text, doc.location(*where), {}};
+        NestedStackRef n{e.key, where->text, doc.location(*where), {}, {}};
         if (const Node* params = props->get("Parameters"); params && params->is_mapping())
             for (const MapEntry& p : params->entries) {
                 if (!p.value) continue;
@@ -138,6 +138,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
                     n.parameters[p.key] = p.value->text;
                     continue;
                 }
+                n.unknown_parameters.insert(p.key);  // until worked out below
                 if (has_conditions) continue;
                 EValue v = ev.eval(p.value);
                 if (v.kind == EValue::Kind::Scalar) {
@@ -152,6 +153,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
                     }
                     if (known) n.parameters[p.key] = joined;
                 }
+                if (n.parameters.count(p.key)) n.unknown_parameters.erase(p.key);
             }
         out.push_back(std::move(n));
     }

@@ -3,6 +3,7 @@
 // run through them).
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,8 @@ struct NestedStackRef {
     // values computed from the parent's parameters (`!Ref Env`,
     // `!Sub "${Env}-orders"`, a list joined with commas for a list parameter).
     std::map<std::string, std::string> parameters;
+    // The other parameters passed in: their values are unknown in the child.
+    std::set<std::string> unknown_parameters;
 };
 
 // `parameters`: the parent's parameter values (--parameter), as for the frontend.

@@ -166,6 +166,12 @@ check nested-param 1 "$bin" --no-config --format gcc --select VL101 "$n/param-pa
 contains nested-param-at "$tmp/out" "$n/param-parent.yaml:46:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
 lacks nested-param-no-scenario "$tmp/out" "(when "
 check nested-param-none 0 "$bin" --no-config --format gcc --select VL101 -p Exposure=none "$n/param-parent.yaml"
+# A parameter the parent passes with a value vpclint cannot know (an import
+# from a stack not scanned) is unknown in the child: the child's Default
+# (private subnets) does not apply, so the public scenario is reported.
+check nested-param-unknown 1 "$bin" --no-config --format gcc --select VL101 "$n/unknown-param-parent.yaml"
+contains nested-param-unknown-at "$tmp/out" "$n/unknown-param-parent.yaml:42:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+contains nested-param-unknown-scenario "$tmp/out" "(when Network.Direct is true)"
 check nested-sam 1 "$bin" --no-config --format gcc --select VL101 "$n/sam-parent.yaml"
 contains nested-sam-at "$tmp/out" "$n/sam-parent.yaml:22:11: error: Function OrdersFunction is in public subnet PublicSubnetA"
 # A nesting cycle: VL002 at each TemplateURL, and the run ends.
