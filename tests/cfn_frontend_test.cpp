@@ -459,3 +459,16 @@ Resources:
     CHECK(app.passed.at("FromSibling").value.output == "Private");
     CHECK_FALSE(app.passed.count("Imported"));
 }
+
+TEST_CASE("a split of a join nested in another is evaluated once per level", "[cfn][stacks][hostile]") {
+    // Each level's join parts are evaluated once: 40 levels are 40
+    // evaluations, not 2^40 (the innermost part is nothing anyone knows).
+    std::string value = "!GetAZs \"\"";
+    for (int i = 0; i < 40; ++i) value = "{\"Fn::Split\": [\",\", {\"Fn::Join\": [\",\", [" + value + "]]}]}";
+    LoadResult r = load_document("t.yaml", "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+                                           "      VpcConfig:\n        SubnetIds: " + value + "\n");
+    REQUIRE(!r.error);
+    std::vector<Model> models = build_cfn_models(*r.doc, {});
+    REQUIRE(models.size() == 1);
+    CHECK_FALSE(models[0].functions.at(0).subnets.complete);
+}

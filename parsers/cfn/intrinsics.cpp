@@ -436,6 +436,10 @@ EValue Evaluator::join(const Node* at, const Node* arg) {
     if (!arg->is_sequence() || arg->items.size() != 2) return EValue::unknown("malformed Fn::Join", at);
     EValue delim = eval(arg->items[0]);
     EValue list = eval(arg->items[1]);
+    return join_values(at, delim, list);
+}
+
+EValue Evaluator::join_values(const Node* at, const EValue& delim, const EValue& list) {
     if (delim.kind != Kind::Scalar || list.kind != Kind::List) {
         EValue u = EValue::unknown(list.kind == Kind::Unknown ? list.text : "Fn::Join of a computed list", at);
         add_mentions(u, list);
@@ -510,12 +514,8 @@ EValue Evaluator::select(const Node* at, const Node* arg) {
     return u;
 }
 
-std::optional<EValue> Evaluator::split_of_join(const Node* at, const std::string& delim, const Node* joined) {
-    if (intrinsic_name(joined) != "Fn::Join" || !joined->is_mapping() || joined->entries.size() != 1) return std::nullopt;
-    const Node* jarg = joined->entries.front().value;
-    if (!jarg || !jarg->is_sequence() || jarg->items.size() != 2) return std::nullopt;
-    EValue jdelim = eval(jarg->items[0]);
-    EValue parts = eval(jarg->items[1]);
+std::optional<EValue> Evaluator::split_of_join(const Node* at, const std::string& delim, const EValue& jdelim,
+                                               const EValue& parts) {
     if (jdelim.kind != Kind::Scalar || jdelim.text != delim || parts.kind != Kind::List) return std::nullopt;
     EValue list;
     list.kind = Kind::List;
@@ -563,9 +563,22 @@ std::optional<EValue> Evaluator::split_of_join(const Node* at, const std::string
 EValue Evaluator::split(const Node* at, const Node* arg) {
     if (!arg->is_sequence() || arg->items.size() != 2) return EValue::unknown("malformed Fn::Split", at);
     EValue delim = eval(arg->items[0]);
-    EValue str = eval(arg->items[1]);
-    if (delim.kind == Kind::Scalar && !delim.text.empty() && str.kind == Kind::Unknown)
-        if (std::optional<EValue> parts = split_of_join(at, delim.text, arg->items[1])) return std::move(*parts);
+    // A split of a join: its parts are evaluated once (a nesting of them
+    // stays linear), and split item by item when the join is not known.
+    const Node* joined = arg->items[1];
+    const Node* jarg = intrinsic_name(joined) == "Fn::Join" && joined->is_mapping() && joined->entries.size() == 1
+                           ? joined->entries.front().value
+                           : nullptr;
+    EValue str;
+    if (jarg && jarg->is_sequence() && jarg->items.size() == 2) {
+        EValue jdelim = eval(jarg->items[0]);
+        EValue parts = eval(jarg->items[1]);
+        str = join_values(joined, jdelim, parts);
+        if (delim.kind == Kind::Scalar && !delim.text.empty() && str.kind == Kind::Unknown)
+            if (std::optional<EValue> items = split_of_join(at, delim.text, jdelim, parts)) return std::move(*items);
+    } else {
+        str = eval(joined);
+    }
     if (delim.kind != Kind::Scalar || delim.text.empty() || str.kind != Kind::Scalar) {
         EValue u = EValue::unknown(str.kind == Kind::Unknown ? str.text : "Fn::Split of a computed value", at);
         // An import or a nested stack's output split into a list (the
