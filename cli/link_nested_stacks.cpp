@@ -154,168 +154,177 @@ void merge_nested_instances(std::vector<FileResult>& results, size_t first) {
     }
 }
 
-void link_nested_stacks(std::vector<PreparedFile>& files, const FrontendOptions& fo, const RuleFilter& filter) {
-    const size_t scanned = files.size();
-    for (size_t fi = 0; fi < scanned; ++fi) {
-        std::vector<PreparedFile> deployed;  // the children as this parent deploys them
-        {
-        PreparedFile& f = files[fi];
-        if (f.result.kind != InputKind::CloudFormation || f.models.empty()) continue;
-        // The parent's own entities, before any child's are copied in: what
-        // it passes to its children. Only with one scenario (with several,
-        // which resource is passed may be the deployer's choice).
-        std::optional<Model> parent;
-        if (f.models.size() == 1 &&
-            std::any_of(f.nested.begin(), f.nested.end(), [](const cfn::NestedStackRef& n) { return !n.passed.empty(); }))
-            parent = f.models.front();
-        // Siblings whose outputs a child reads, prepared once each (one scenario only).
-        std::map<std::string, std::optional<PreparedFile>> siblings;
-        auto sibling = [&](const std::string& id) -> const PreparedFile* {
-            auto [it, inserted] = siblings.try_emplace(id);
-            if (inserted)
-                for (const cfn::NestedStackRef& s : f.nested) {
-                    if (s.id != id) continue;
-                    std::string path = child_path(f.result.path, s.location);
-                    if (!fs::is_regular_file(path) || !cycle_back(path, abs_normal(f.result.path), fo, filter).empty())
-                        break;
-                    FrontendOptions own = fo;
-                    own.parameters = s.parameters;
-                    own.unknown_parameters = s.unknown_parameters;
-                    PreparedFile p = prepare_file(path, own, filter);
-                    if (p.result.kind == InputKind::CloudFormation && p.models.size() == 1) it->second = std::move(p);
+namespace {
+
+// Links parent `f` with its nested stacks; returns the children as `f`
+// deploys them (those that read what it passes).
+std::vector<PreparedFile> link_parent(PreparedFile& f, const FrontendOptions& fo, const RuleFilter& filter) {
+    std::vector<PreparedFile> deployed;
+    if (f.result.kind != InputKind::CloudFormation || f.models.empty()) return deployed;
+    // The parent's own entities, before any child's are copied in: what
+    // it passes to its children. Only with one scenario (with several,
+    // which resource is passed may be the deployer's choice).
+    std::optional<Model> parent;
+    if (f.models.size() == 1 &&
+        std::any_of(f.nested.begin(), f.nested.end(), [](const cfn::NestedStackRef& n) { return !n.passed.empty(); }))
+        parent = f.models.front();
+    // Siblings whose outputs a child reads, prepared once each (one scenario only).
+    std::map<std::string, std::optional<PreparedFile>> siblings;
+    auto sibling = [&](const std::string& id) -> const PreparedFile* {
+        auto [it, inserted] = siblings.try_emplace(id);
+        if (inserted)
+            for (const cfn::NestedStackRef& s : f.nested) {
+                if (s.id != id) continue;
+                std::string path = child_path(f.result.path, s.location);
+                if (!fs::is_regular_file(path) || !cycle_back(path, abs_normal(f.result.path), fo, filter).empty())
                     break;
-                }
-            return it->second ? &*it->second : nullptr;
-        };
-        for (const cfn::NestedStackRef& n : f.nested) {
-            std::string child = child_path(f.result.path, n.location);
-            if (!fs::is_regular_file(child)) continue;  // not on this disk: its outputs stay unknown
-            std::vector<std::string> cycle = cycle_back(child, abs_normal(f.result.path), fo, filter);
-            if (!cycle.empty()) {
-                std::string chain = f.result.path;
-                for (const std::string& c : cycle) chain += " -> " + c;
-                for (Model& m : f.models)
-                    m.problems.push_back({ProblemKind::InvalidTemplate,
-                                          "Nested stack " + n.id + " leads back to this template (" + chain +
-                                              "): CloudFormation cannot create a stack that contains itself.",
-                                          n.id, n.loc});
-                continue;
+                FrontendOptions own = fo;
+                own.parameters = s.parameters;
+                own.unknown_parameters = s.unknown_parameters;
+                PreparedFile p = prepare_file(path, own, filter);
+                if (p.result.kind == InputKind::CloudFormation && p.models.size() == 1) it->second = std::move(p);
+                break;
             }
-            FrontendOptions own = fo;
-            own.parameters = n.parameters;
-            own.unknown_parameters = n.unknown_parameters;
-            PreparedFile c = prepare_file(child, own, filter);
-            if (parent && c.result.kind == InputKind::CloudFormation && !n.passed.empty()) {
-                std::map<std::string, PassedSource> sources;
-                for (const auto& [param, passed] : n.passed) {
-                    if (passed.sibling.empty()) {
-                        sources[param] = {&passed.value, &*parent, f.result.path};
-                        continue;
-                    }
-                    const PreparedFile* s = sibling(passed.sibling);
-                    if (!s) continue;
-                    for (const cfn::StackExport& o : s->exports)
-                        if (o.output == passed.value.output) sources[param] = {&o, &s->models.front(), s->result.path};
-                }
-                // A child that takes no part in linking was checked at once
-                // (prepare_file): its models are built again here.
-                std::string error;
-                std::vector<Model> built = c.models.empty() ? models_of_file(child, own, &error) : std::vector<Model>{};
-                PreparedFile d;
-                d.models = deployed_child(c.models.empty() ? built : c.models, sources, d.linked_files);
-                if (!d.models.empty()) {
-                    d.result.path = c.result.path;
-                    d.result.kind = c.result.kind;
-                    d.result.analysed = true;
-                    d.result.source = c.result.source;
-                    deployed.push_back(std::move(d));
-                }
-            }
-            if (c.result.kind != InputKind::CloudFormation || c.models.empty()) continue;
-            // Links model m's reads of the child's outputs to `child`'s
-            // entities; false when m reads none (then m is left as it was).
-            auto link_into = [&](Model& m, const Model& child) {
-                const MergeOffsets own = sizes_of(m);
-                auto output_of = [&](const std::pair<std::string, std::string>& ref) -> const cfn::StackExport* {
-                    if (ref.first != n.id) return nullptr;
-                    for (const cfn::StackExport& o : c.exports)
-                        if (o.output == ref.second) return &o;
-                    return nullptr;
-                };
-                bool reads = false, needed = false;
-                struct Collect {
-                    decltype(output_of)& of;
-                    bool& reads;
-                    bool& needed;
-                    void list(LinkList& ls, LinkTarget) {
-                        if (const cfn::StackExport* o = ls.import.value_or_empty().split.empty() ? nullptr : of(nested_of(ls.import))) {
-                            reads = true;
-                            needed = needed || needs_entities(*o);
-                        }
-                    }
-                    void link(Link& l, LinkTarget) {
-                        if (const cfn::StackExport* o = l.state == LinkState::Unknown ? of(nested_of(l.import)) : nullptr) {
-                            reads = true;
-                            needed = needed || needs_entities(*o);
-                        }
-                    }
-                };
-                for_each_link(m, MergeOffsets{}, own, Collect{output_of, reads, needed});
-                if (!reads) return false;
-                std::optional<MergeOffsets> merged;
-                if (needed) {
-                    merged = append_model(m, child);
-                    if (std::find(f.linked_files.begin(), f.linked_files.end(), c.result.path) == f.linked_files.end())
-                        f.linked_files.push_back(c.result.path);
-                }
-                struct Resolve {
-                    Model& m;
-                    decltype(output_of)& of;
-                    const MergeOffsets* copied;
-                    void list(LinkList& ls, LinkTarget t) {
-                        if (const cfn::StackExport* o = ls.import.value_or_empty().split.empty() ? nullptr : of(nested_of(ls.import)))
-                            resolve_list(m, ls, t, *o, copied);
-                    }
-                    void link(Link& l, LinkTarget t) {
-                        if (const cfn::StackExport* o = l.state == LinkState::Unknown ? of(nested_of(l.import)) : nullptr)
-                            resolve_link(m, l, t, *o, copied);
-                    }
-                };
-                for_each_link(m, MergeOffsets{}, own, Resolve{m, output_of, merged ? &*merged : nullptr});
-                return true;
-            };
-            if (c.models.size() == 1) {
-                for (Model& m : f.models) link_into(m, c.models.front());
-                continue;
-            }
-            // A child with condition scenarios: each parent model that reads
-            // its outputs becomes one model per child scenario, whose
-            // conditions are the child's (named "Child.Condition"), so that
-            // a finding in some of them says in which. Bounded: past the
-            // limit the outputs stay unknown.
-            if (f.models.size() * c.models.size() > kMaxLinkedScenarios) continue;
-            std::vector<Model> expanded;
-            for (Model& m : f.models) {
-                Model probe = m;
-                if (!link_into(probe, c.models.front())) {
-                    expanded.push_back(std::move(m));
+        return it->second ? &*it->second : nullptr;
+    };
+    for (const cfn::NestedStackRef& n : f.nested) {
+        std::string child = child_path(f.result.path, n.location);
+        if (!fs::is_regular_file(child)) continue;  // not on this disk: its outputs stay unknown
+        std::vector<std::string> cycle = cycle_back(child, abs_normal(f.result.path), fo, filter);
+        if (!cycle.empty()) {
+            std::string chain = f.result.path;
+            for (const std::string& c : cycle) chain += " -> " + c;
+            for (Model& m : f.models)
+                m.problems.push_back({ProblemKind::InvalidTemplate,
+                                      "Nested stack " + n.id + " leads back to this template (" + chain +
+                                          "): CloudFormation cannot create a stack that contains itself.",
+                                      n.id, n.loc});
+            continue;
+        }
+        FrontendOptions own = fo;
+        own.parameters = n.parameters;
+        own.unknown_parameters = n.unknown_parameters;
+        PreparedFile c = prepare_file(child, own, filter);
+        if (parent && c.result.kind == InputKind::CloudFormation && !n.passed.empty()) {
+            std::map<std::string, PassedSource> sources;
+            for (const auto& [param, passed] : n.passed) {
+                if (passed.sibling.empty()) {
+                    sources[param] = {&passed.value, &*parent, f.result.path};
                     continue;
                 }
-                for (size_t ci = 0; ci < c.models.size(); ++ci) {
-                    const Model& child = c.models[ci];
-                    Model linked = ci == 0 ? std::move(probe) : m;
-                    if (ci > 0) link_into(linked, child);
-                    for (const auto& [name, value] : child.conditions) linked.conditions.emplace_back(n.id + "." + name, value);
-                    if (!child.scenario.empty())
-                        linked.scenario += (linked.scenario.empty() ? "" : "; ") + ("nested stack " + n.id + " " + child.scenario);
-                    expanded.push_back(std::move(linked));
-                }
+                const PreparedFile* s = sibling(passed.sibling);
+                if (!s) continue;
+                for (const cfn::StackExport& o : s->exports)
+                    if (o.output == passed.value.output) sources[param] = {&o, &s->models.front(), s->result.path};
             }
-            f.models = std::move(expanded);
+            // A child that takes no part in linking was checked at once
+            // (prepare_file): its models are built again here.
+            std::string error;
+            std::vector<Model> built = c.models.empty() ? models_of_file(child, own, &error) : std::vector<Model>{};
+            PreparedFile d;
+            d.models = deployed_child(c.models.empty() ? built : c.models, sources, d.linked_files);
+            if (!d.models.empty()) {
+                d.result.path = c.result.path;
+                d.result.kind = c.result.kind;
+                d.result.analysed = true;
+                d.result.source = c.result.source;
+                deployed.push_back(std::move(d));
+            }
         }
+        if (c.result.kind != InputKind::CloudFormation || c.models.empty()) continue;
+        // Links model m's reads of the child's outputs to `child`'s
+        // entities; false when m reads none (then m is left as it was).
+        auto link_into = [&](Model& m, const Model& child) {
+            const MergeOffsets own = sizes_of(m);
+            auto output_of = [&](const std::pair<std::string, std::string>& ref) -> const cfn::StackExport* {
+                if (ref.first != n.id) return nullptr;
+                for (const cfn::StackExport& o : c.exports)
+                    if (o.output == ref.second) return &o;
+                return nullptr;
+            };
+            bool reads = false, needed = false;
+            struct Collect {
+                decltype(output_of)& of;
+                bool& reads;
+                bool& needed;
+                void list(LinkList& ls, LinkTarget) {
+                    if (const cfn::StackExport* o = ls.import.value_or_empty().split.empty() ? nullptr : of(nested_of(ls.import))) {
+                        reads = true;
+                        needed = needed || needs_entities(*o);
+                    }
+                }
+                void link(Link& l, LinkTarget) {
+                    if (const cfn::StackExport* o = l.state == LinkState::Unknown ? of(nested_of(l.import)) : nullptr) {
+                        reads = true;
+                        needed = needed || needs_entities(*o);
+                    }
+                }
+            };
+            for_each_link(m, MergeOffsets{}, own, Collect{output_of, reads, needed});
+            if (!reads) return false;
+            std::optional<MergeOffsets> merged;
+            if (needed) {
+                merged = append_model(m, child);
+                if (std::find(f.linked_files.begin(), f.linked_files.end(), c.result.path) == f.linked_files.end())
+                    f.linked_files.push_back(c.result.path);
+            }
+            struct Resolve {
+                Model& m;
+                decltype(output_of)& of;
+                const MergeOffsets* copied;
+                void list(LinkList& ls, LinkTarget t) {
+                    if (const cfn::StackExport* o = ls.import.value_or_empty().split.empty() ? nullptr : of(nested_of(ls.import)))
+                        resolve_list(m, ls, t, *o, copied);
+                }
+                void link(Link& l, LinkTarget t) {
+                    if (const cfn::StackExport* o = l.state == LinkState::Unknown ? of(nested_of(l.import)) : nullptr)
+                        resolve_link(m, l, t, *o, copied);
+                }
+            };
+            for_each_link(m, MergeOffsets{}, own, Resolve{m, output_of, merged ? &*merged : nullptr});
+            return true;
+        };
+        if (c.models.size() == 1) {
+            for (Model& m : f.models) link_into(m, c.models.front());
+            continue;
         }
-        for (PreparedFile& d : deployed) files.push_back(std::move(d));
+        // A child with condition scenarios: each parent model that reads
+        // its outputs becomes one model per child scenario, whose
+        // conditions are the child's (named "Child.Condition"), so that
+        // a finding in some of them says in which. Bounded: past the
+        // limit the outputs stay unknown.
+        if (f.models.size() * c.models.size() > kMaxLinkedScenarios) continue;
+        std::vector<Model> expanded;
+        for (Model& m : f.models) {
+            Model probe = m;
+            if (!link_into(probe, c.models.front())) {
+                expanded.push_back(std::move(m));
+                continue;
+            }
+            for (size_t ci = 0; ci < c.models.size(); ++ci) {
+                const Model& child = c.models[ci];
+                Model linked = ci == 0 ? std::move(probe) : m;
+                if (ci > 0) link_into(linked, child);
+                for (const auto& [name, value] : child.conditions) linked.conditions.emplace_back(n.id + "." + name, value);
+                if (!child.scenario.empty())
+                    linked.scenario += (linked.scenario.empty() ? "" : "; ") + ("nested stack " + n.id + " " + child.scenario);
+                expanded.push_back(std::move(linked));
+            }
+        }
+        f.models = std::move(expanded);
     }
+    return deployed;
+}
+
+}  // namespace
+
+void link_nested_stacks(std::vector<PreparedFile>& files, const FrontendOptions& fo, const RuleFilter& filter) {
+    // The deployed children are appended after the files scanned, which
+    // alone are parents here (a child's own nested stacks are not followed
+    // from its deployed copy).
+    const size_t scanned = files.size();
+    for (size_t i = 0; i < scanned; ++i)
+        for (PreparedFile& d : link_parent(files[i], fo, filter)) files.push_back(std::move(d));
 }
 
 }  // namespace vpclint
