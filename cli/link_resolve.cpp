@@ -76,12 +76,13 @@ std::optional<std::vector<Link>> split_items(const Model& m, LinkTarget t, const
 
 void resolve_link(const Model& m, Link& l, LinkTarget t, const cfn::StackExport& e, const MergeOffsets* copied) {
     if (l.state != LinkState::Unknown) return;
-    if (!l.split.empty()) {
+    const LinkImport& imp = l.import.value_or_empty();
+    if (!imp.split.empty()) {
         // One item of the split value; out of range stays unknown (the
         // deployment itself would fail).
-        auto items = split_items(m, t, e, l.split, l.loc, copied);
-        if (!items || l.split_index >= items->size()) return;
-        Link& pick = (*items)[l.split_index];
+        auto items = split_items(m, t, e, imp.split, l.loc, copied);
+        if (!items || imp.split_index >= items->size() || (imp.single && items->size() != 1)) return;
+        Link& pick = (*items)[imp.split_index];
         l.state = pick.state;
         l.index = pick.index;
         l.text = pick.text;
@@ -96,8 +97,9 @@ void resolve_link(const Model& m, Link& l, LinkTarget t, const cfn::StackExport&
 }
 
 void resolve_list(const Model& m, LinkList& ls, LinkTarget t, const cfn::StackExport& e, const MergeOffsets* copied) {
-    if (ls.complete || ls.split.empty()) return;
-    auto items = split_items(m, t, e, ls.split, ls.loc, copied);
+    const LinkImport& imp = ls.import.value_or_empty();
+    if (ls.complete || imp.split.empty()) return;
+    auto items = split_items(m, t, e, imp.split, ls.loc, copied);
     if (!items) return;
     ls.items = std::move(*items);
     ls.complete = true;

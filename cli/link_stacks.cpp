@@ -148,10 +148,10 @@ void link_stacks(std::vector<PreparedFile>& files, const StackLinkOptions& opts)
             struct Collect {
                 decltype(need)& fn;
                 void list(LinkList& ls, LinkTarget) {
-                    if (!ls.split.empty()) fn(ls.imported);
+                    if (!ls.import.value_or_empty().split.empty()) fn(ls.import.value_or_empty().imported);
                 }
                 void link(Link& l, LinkTarget) {
-                    if (l.state == LinkState::Unknown) fn(l.imported);
+                    if (l.state == LinkState::Unknown) fn(l.import.value_or_empty().imported);
                 }
             };
             for_each_link(m, MergeOffsets{}, own, Collect{need});
@@ -170,12 +170,14 @@ void link_stacks(std::vector<PreparedFile>& files, const StackLinkOptions& opts)
                 decltype(find)& find_fn;
                 decltype(copy_of)& copy_fn;
                 void list(LinkList& ls, LinkTarget t) {
-                    if (ls.split.empty() || ls.imported.empty()) return;
-                    if (Found x = find_fn(ls.imported); x.e) resolve_list(m, ls, t, *x.e, copy_fn(x));
+                    const LinkImport& imp = ls.import.value_or_empty();
+                    if (imp.split.empty() || imp.imported.empty()) return;
+                    if (Found x = find_fn(imp.imported); x.e) resolve_list(m, ls, t, *x.e, copy_fn(x));
                 }
                 void link(Link& l, LinkTarget t) {
-                    if (l.state != LinkState::Unknown || l.imported.empty()) return;
-                    if (Found x = find_fn(l.imported); x.e) resolve_link(m, l, t, *x.e, copy_fn(x));
+                    const LinkImport& imp = l.import.value_or_empty();
+                    if (l.state != LinkState::Unknown || imp.imported.empty()) return;
+                    if (Found x = find_fn(imp.imported); x.e) resolve_link(m, l, t, *x.e, copy_fn(x));
                 }
             };
             for_each_link(m, MergeOffsets{}, own, Resolve{m, find, copy_of});

@@ -583,7 +583,8 @@ int main(int argc, char** argv) {
         std::cerr << "vpclint: " << error << "\n";
         return 2;
     }
-    link_nested_stacks(prepared, fo, filter);
+    const size_t scanned = prepared.size();
+    link_nested_stacks(prepared, fo, filter);  // appends nested children as their parents deploy them
     link_stacks(prepared, link_opts);
     link_workspaces(prepared, remote_states);
     in_parallel(prepared.size(), jobs, [&](size_t i) {
@@ -594,6 +595,8 @@ int main(int argc, char** argv) {
     results.reserve(prepared.size() + 1);
     for (PreparedFile& p : prepared) results.push_back(std::move(p.result));
     prepared.clear();
+    merge_nested_instances(results, scanned);
+    for (size_t i = found.files.size(); i < results.size(); ++i) found.files.push_back({results[i].path, false});
     if (!config.problems.empty()) {
         results.push_back(config_problems(config, filter));
         found.files.push_back({config.path, true});

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,11 +51,65 @@ enum class LinkState : uint8_t {
     Unknown,   // cannot be resolved: `text` holds the reason
 };
 
+// A value another stack publishes, read by a link: kept out of Link itself
+// (a side record, null on almost every link) so that a link is no bigger
+// than one that reads nothing. The link stays Unknown until a linker
+// (cli/link_stacks, cli/link_nested_stacks) finds the value.
+struct LinkImport {
+    // CloudFormation Fn::ImportValue: the export name, with ${AWS::StackName}
+    // standing for the importing stack's name when the name is built from it;
+    // empty when the value is no import or its name is computed otherwise.
+    std::string imported;
+    // CloudFormation: a nested stack's output (`!GetAtt Network.Outputs.X`)
+    // as {stack resource, output}.
+    std::pair<std::string, std::string> nested_output;
+    // CloudFormation: a parameter of this template with no value of its own
+    // (`!Ref SubnetIds`); a parent stack that passes it in gives it one.
+    std::string parameter;
+    // The value is item `split_index` of the value above split by `split`
+    // (`!Select [0, !Split [",", !ImportValue X]]`); empty when the value is
+    // the whole of it.
+    std::string split;
+    uint32_t split_index = 0;
+    // With `split`: the value is one item of a list joined from several
+    // parts and split again (`!Split [",", !Join [",", [!ImportValue A,
+    // !ImportValue B]]]`), so the value split must be exactly one item.
+    bool single = false;
+};
+
+// An owning, copyable pointer to a LinkImport (models are copied when
+// stacks are linked).
+class LinkImportRef {
+public:
+    LinkImportRef() = default;
+    LinkImportRef(const LinkImportRef& o) : p_(o.p_ ? std::make_unique<LinkImport>(*o.p_) : nullptr) {}
+    LinkImportRef(LinkImportRef&&) noexcept = default;
+    LinkImportRef& operator=(const LinkImportRef& o) {
+        if (this != &o) p_ = o.p_ ? std::make_unique<LinkImport>(*o.p_) : nullptr;
+        return *this;
+    }
+    LinkImportRef& operator=(LinkImportRef&&) noexcept = default;
+    ~LinkImportRef() = default;
+    explicit LinkImportRef(LinkImport v) : p_(std::make_unique<LinkImport>(std::move(v))) {}
+
+    const LinkImport* get() const { return p_.get(); }
+    const LinkImport* operator->() const { return p_.get(); }
+    explicit operator bool() const { return p_ != nullptr; }
+    // The record, or an empty one: `l.import.value_or_empty().imported.empty()`.
+    const LinkImport& value_or_empty() const {
+        static const LinkImport none;
+        return p_ ? *p_ : none;
+    }
+
+private:
+    std::unique_ptr<LinkImport> p_;
+};
+
 struct Link {
     LinkState state = LinkState::Absent;
+    bool literal = false;  // a literal written in the property (see Text::literal); beside `state`: no padding
     uint32_t index = 0;  // when Resolved
     std::string text;    // External: the id; Unknown: the reason
-    bool literal = false;  // a literal written in the property (see Text::literal)
     Location loc;
     // Unknown because the value names several instances that cannot be told
     // apart (Terraform count/for_each: `aws_nat_gateway.nat[*].id`): every one
@@ -65,19 +120,9 @@ struct Link {
     // message can say the offending item was inherited; empty when written
     // in the entity itself.
     std::string origin;
-    // CloudFormation Fn::ImportValue: the export name, with ${AWS::StackName}
-    // standing for the importing stack's name when the name is built from it;
-    // empty when the value is no import or its name is computed otherwise.
-    // The link stays Unknown until cli/link_stacks finds the export.
-    std::string imported;
-    // CloudFormation: a nested stack's output (`!GetAtt Network.Outputs.X`)
-    // as {stack resource, output}; cli/link_nested_stacks resolves it.
-    std::pair<std::string, std::string> nested_output;
-    // With `imported` or `nested_output`: the value is item `split_index` of
-    // that value split by `split` (`!Select [0, !Split [",", !ImportValue X]]`);
-    // empty when the value is the whole of it.
-    std::string split;
-    uint32_t split_index = 0;
+    // Where another stack (or the parent stack) publishes the value, when the
+    // link reads one (see LinkImport); null on almost every link.
+    LinkImportRef import;
 
     bool resolved() const { return state == LinkState::Resolved; }
     bool absent() const { return state == LinkState::Absent; }
@@ -95,13 +140,11 @@ struct LinkList {
     std::string reason;
     std::vector<Link> items;
     Location loc;
-    // The whole list is one import (or nested-stack output) split into items,
-    // `!Split [",", !ImportValue PrivateSubnets]`: the export name as in
-    // Link::imported / the output as in Link::nested_output, and the
-    // delimiter. The list stays incomplete until a linker finds the value.
-    std::string imported;
-    std::pair<std::string, std::string> nested_output;
-    std::string split;
+    // The whole list is one import, nested-stack output or parent parameter
+    // split into items, `!Split [",", !ImportValue PrivateSubnets]` (see
+    // LinkImport; `split_index` unused). The list stays incomplete until a
+    // linker finds the value.
+    LinkImportRef import;
 
     bool empty_known() const { return present && complete && items.empty(); }
 };

@@ -1,6 +1,7 @@
 // From a loaded document to models: classification and the format frontends.
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,10 @@ struct FrontendOptions {
     // Values the user supplied (--parameter, --parameters-file): they are
     // fixed; parameters not listed here are condition switches.
     std::map<std::string, std::string> parameters;
+    // Parameters a parent stack passes with a value vpclint cannot work out
+    // (an attribute, an unresolved import): CloudFormation uses the passed
+    // value, so the child's Default does not apply and they have no value.
+    std::set<std::string> unknown_parameters;
     std::string tf_root;  // where .tf files live (Terraform locations)
     // Terraform configuration (.tf directories): --tf-var-file and --tf-var K=V, in order.
     std::vector<std::string> tf_var_files;

@@ -1,11 +1,13 @@
 // The CloudFormation frontend: intrinsic evaluation, condition scenarios and
 // binders, on small templates loaded from text.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "cli/analyze_file.h"
 #include "core/document.h"
 #include "parsers/cfn/cfn_frontend.h"
 #include "parsers/cfn/intrinsics.h"
+#include "parsers/cfn/stack_exports.h"
 #include "parsers/cfn/template.h"
 
 using namespace vpclint;
@@ -298,31 +300,175 @@ Resources:
     REQUIRE(models.size() == 1);
     const Model& m = models[0];
     REQUIRE(m.functions.size() == 3);
-    CHECK(m.functions[2].role.imported.empty());  // a list where one id is expected
-    CHECK(m.functions[2].role.split.empty());
+    CHECK(m.functions[2].role.import.value_or_empty().imported.empty());  // a list where one id is expected
+    CHECK(m.functions[2].role.import.value_or_empty().split.empty());
     const Function& f = m.functions[0];
     CHECK(f.role.state == LinkState::Unknown);
-    CHECK(f.role.imported == "${AWS::StackName}-RoleArn");  // the importing stack's name, filled in by the linker
+    CHECK(f.role.import.value_or_empty().imported == "${AWS::StackName}-RoleArn");  // the importing stack's name, filled in by the linker
     CHECK_FALSE(f.subnets.complete);
-    CHECK(f.subnets.imported == "network-PrivateSubnets");
-    CHECK(f.subnets.split == ",");
+    CHECK(f.subnets.import.value_or_empty().imported == "network-PrivateSubnets");
+    CHECK(f.subnets.import.value_or_empty().split == ",");
     REQUIRE(f.security_groups.items.size() == 1);
-    CHECK(f.security_groups.items[0].imported == "network-Sg");
-    CHECK(f.security_groups.split.empty());
+    CHECK(f.security_groups.items[0].import.value_or_empty().imported == "network-Sg");
+    CHECK(f.security_groups.import.value_or_empty().split.empty());
     REQUIRE(m.data_stores.size() == 1);
     REQUIRE(m.data_stores[0].security_groups.items.size() == 1);
-    CHECK(m.data_stores[0].security_groups.items[0].imported == "db-sg");
+    CHECK(m.data_stores[0].security_groups.items[0].import.value_or_empty().imported == "db-sg");
     const Function& g = m.functions[1];
-    CHECK(g.role.nested_output == std::pair<std::string, std::string>{"Child", "RoleArn"});
-    CHECK(g.role.imported.empty());
-    CHECK(g.subnets.nested_output == std::pair<std::string, std::string>{"Child", "Subnets"});
-    CHECK(g.subnets.split == ",");
+    CHECK(g.role.import.value_or_empty().nested_output == std::pair<std::string, std::string>{"Child", "RoleArn"});
+    CHECK(g.role.import.value_or_empty().imported.empty());
+    CHECK(g.subnets.import.value_or_empty().nested_output == std::pair<std::string, std::string>{"Child", "Subnets"});
+    CHECK(g.subnets.import.value_or_empty().split == ",");
     // One item picked out of a split import: the import, the delimiter and the index.
     REQUIRE(g.security_groups.items.size() == 1);
     CHECK(g.security_groups.items[0].state == LinkState::Unknown);
-    CHECK(g.security_groups.items[0].imported == "x");
-    CHECK(g.security_groups.items[0].split == ",");
-    CHECK(g.security_groups.items[0].split_index == 0);
+    CHECK(g.security_groups.items[0].import.value_or_empty().imported == "x");
+    CHECK(g.security_groups.items[0].import.value_or_empty().split == ",");
+    CHECK(g.security_groups.items[0].import.value_or_empty().split_index == 0);
     // A whole split list in a one-id slot is no one id.
     CHECK(f.subnets.items.empty());
+}
+
+TEST_CASE("parameters a parent may pass, and splits of joined imports, are recorded on the links", "[cfn][binders][stacks]") {
+    LoadResult r = load_document("t.yaml", R"(
+Parameters:
+  Subnets: {Type: "List<AWS::EC2::Subnet::Id>"}
+  Csv: {Type: String}
+  Role: {Type: String}
+  Given: {Type: String, Default: sg-0123456789abcdef0}
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !Ref Role
+      VpcConfig:
+        SubnetIds: !Ref Subnets
+        SecurityGroupIds: [!Ref Given, !Select [1, !Split [",", !Ref Csv]]]
+  Other:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !Select [0, !Ref Subnets]
+      VpcConfig:
+        SubnetIds: !Split [",", !Join [",", [!ImportValue a, subnet-0a1b2c3d4e5f60718, !ImportValue b]]]
+        SecurityGroupIds: !Split [",", !Join [",", [!ImportValue a, !GetAZs ""]]]
+)");
+    REQUIRE(!r.error);
+    std::vector<Model> models = build_cfn_models(*r.doc, {});
+    REQUIRE(models.size() == 1);
+    const Function& f = models[0].functions[0];
+    CHECK(f.role.state == LinkState::Unknown);
+    CHECK(f.role.import.value_or_empty().parameter == "Role");
+    CHECK(f.role.import.value_or_empty().split.empty());
+    // A list parameter is the parent's items joined with commas.
+    CHECK_FALSE(f.subnets.complete);
+    CHECK(f.subnets.import.value_or_empty().parameter == "Subnets");
+    CHECK(f.subnets.import.value_or_empty().split == ",");
+    REQUIRE(f.security_groups.items.size() == 2);
+    CHECK(f.security_groups.items[0].state == LinkState::External);  // a Default: no side record
+    CHECK(f.security_groups.items[0].import.get() == nullptr);
+    CHECK(f.security_groups.items[1].import.value_or_empty().parameter == "Csv");
+    CHECK(f.security_groups.items[1].import.value_or_empty().split_index == 1);
+    const Function& g = models[0].functions[1];
+    CHECK(g.role.import.value_or_empty().parameter == "Subnets");
+    CHECK(g.role.import.value_or_empty().split_index == 0);
+    CHECK_FALSE(g.role.import.value_or_empty().single);
+    // Item by item: each import is one item of the list, the literal another.
+    REQUIRE(g.subnets.complete);
+    REQUIRE(g.subnets.items.size() == 3);
+    CHECK(g.subnets.items[0].import.value_or_empty().imported == "a");
+    CHECK(g.subnets.items[0].import.value_or_empty().single);
+    CHECK(g.subnets.items[1].state == LinkState::External);
+    CHECK(g.subnets.items[2].import.value_or_empty().imported == "b");
+    // A part nothing can know: the whole list stays unknown.
+    CHECK_FALSE(g.security_groups.complete);
+    CHECK(g.security_groups.items.empty());
+}
+
+TEST_CASE("exports decided in every condition scenario, and values a parent passes to a child", "[cfn][stacks]") {
+    LoadResult r = load_document("t.yaml", R"(
+Parameters:
+  Share: {Type: String, AllowedValues: ["yes", "no"], Default: "no"}
+  Env: {Type: String, AllowedValues: [dev, prod], Default: dev}
+Conditions:
+  IsShared: !Equals [!Ref Share, "yes"]
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-0123456789abcdef0, CidrBlock: 10.0.0.0/24}}
+  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-0123456789abcdef0, CidrBlock: 10.0.1.0/24}}
+  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: vpc-0123456789abcdef0}}
+  Net: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: net.yaml}}
+  App:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: app.yaml
+      Parameters:
+        Subnets: !Join [",", [!Ref A, !Ref B]]
+        Group: !GetAtt Sg.GroupId
+        FromSibling: !GetAtt Net.Outputs.Private
+        Imported: !ImportValue x
+        Literal: "10"
+Outputs:
+  OnlyShared: {Condition: IsShared, Value: !Ref A, Export: {Name: only-shared}}
+  Same: {Value: !If [IsProd, !Ref B, !Ref B], Export: {Name: same}}
+  Differs: {Value: !If [IsProd, !Ref A, !Ref B], Export: {Name: differs}}
+)");
+    REQUIRE(!r.error);
+    std::vector<cfn::StackExport> ex = cfn::stack_exports(*r.doc, {});
+    REQUIRE(ex.size() == 3);
+    CHECK(ex[0].output == "OnlyShared");
+    CHECK(ex[0].resource == "A");
+    CHECK(ex[1].resource == "B");
+    CHECK(ex[2].output == "Differs");
+    CHECK(ex[2].resource.empty());
+    CHECK_FALSE(ex[2].value.known);
+    // A parent with conditions passes only literals (which resource it
+    // passes may be the deployer's choice).
+    std::vector<cfn::NestedStackRef> with_conditions = cfn::nested_stacks(*r.doc, {});
+    REQUIRE(with_conditions.size() == 2);
+    CHECK(with_conditions[1].passed.empty());
+    // Without them: its resources, a sibling's output; an import is unknown.
+    LoadResult plain = load_document("p.yaml", R"(
+Resources:
+  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-0123456789abcdef0, CidrBlock: 10.0.0.0/24}}
+  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-0123456789abcdef0, CidrBlock: 10.0.1.0/24}}
+  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: vpc-0123456789abcdef0}}
+  Net: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: net.yaml}}
+  App:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: app.yaml
+      Parameters:
+        Subnets: !Join [",", [!Ref A, !Ref B]]
+        Group: !GetAtt Sg.GroupId
+        FromSibling: !GetAtt Net.Outputs.Private
+        Imported: !ImportValue x
+        Literal: "10"
+)");
+    REQUIRE(!plain.error);
+    std::vector<cfn::NestedStackRef> n = cfn::nested_stacks(*plain.doc, {});
+    REQUIRE(n.size() == 2);
+    const cfn::NestedStackRef& app = n[1];
+    CHECK(app.parameters.at("Literal") == "10");
+    CHECK(app.unknown_parameters == std::set<std::string>{"FromSibling", "Group", "Imported", "Subnets"});
+    REQUIRE(app.passed.size() == 3);
+    CHECK(app.passed.at("Subnets").value.joined_with == ",");
+    REQUIRE(app.passed.at("Subnets").value.items.size() == 2);
+    CHECK(app.passed.at("Subnets").value.items[1].resource == "B");
+    CHECK(app.passed.at("Group").value.resource == "Sg");
+    CHECK(app.passed.at("FromSibling").sibling == "Net");
+    CHECK(app.passed.at("FromSibling").value.output == "Private");
+    CHECK_FALSE(app.passed.count("Imported"));
+}
+
+TEST_CASE("a split of a join nested in another is evaluated once per level", "[cfn][stacks][hostile]") {
+    // Each level's join parts are evaluated once: 40 levels are 40
+    // evaluations, not 2^40 (the innermost part is nothing anyone knows).
+    std::string value = "!GetAZs \"\"";
+    for (int i = 0; i < 40; ++i) value = "{\"Fn::Split\": [\",\", {\"Fn::Join\": [\",\", [" + value + "]]}]}";
+    LoadResult r = load_document("t.yaml", "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+                                           "      VpcConfig:\n        SubnetIds: " + value + "\n");
+    REQUIRE(!r.error);
+    std::vector<Model> models = build_cfn_models(*r.doc, {});
+    REQUIRE(models.size() == 1);
+    CHECK_FALSE(models[0].functions.at(0).subnets.complete);
 }

@@ -89,6 +89,16 @@ Flag BindContext::flag(const EValue* v, Tri default_value, const Node* fallback)
     return f;
 }
 
+namespace {
+
+// Whether an unknown value is one a linker may find (an import, a nested
+// stack's output, a parameter a parent passes in).
+bool reads_published(const EValue& v) {
+    return !v.import_name.empty() || !v.nested_output.first.empty() || !v.parameter.empty();
+}
+
+}  // namespace
+
 Link BindContext::link(const EValue* v, EntityKind expected, const Node* fallback) const {
     Link l;
     if (!v || v->kind == Kind::NoValue || v->kind == Kind::Null) return l;
@@ -107,8 +117,11 @@ Link BindContext::link(const EValue* v, EntityKind expected, const Node* fallbac
             l.state = LinkState::Unknown;
             l.text = describe_ref(*v) + (r ? " (" + r->type + ")" : "");
             if (r && (r->type == "AWS::CloudFormation::Stack" || r->type == "AWS::Serverless::Application") &&
-                v->aux.rfind("Outputs.", 0) == 0 && v->aux.size() > 8)
-                l.nested_output = {v->text, v->aux.substr(8)};
+                v->aux.rfind("Outputs.", 0) == 0 && v->aux.size() > 8) {
+                LinkImport imp;
+                imp.nested_output = {v->text, v->aux.substr(8)};
+                l.import = LinkImportRef(std::move(imp));
+            }
             return l;
         }
         case Kind::Scalar:
@@ -119,13 +132,17 @@ Link BindContext::link(const EValue* v, EntityKind expected, const Node* fallbac
             l.state = LinkState::Unknown;
             l.text = v->text;
             // A whole split list is no one id; one item of it is.
-            if (v->split.empty() || v->split_index >= 0) {
-                l.imported = v->import_name;
-                l.nested_output = v->nested_output;
+            if ((v->split.empty() || v->split_index >= 0) && reads_published(*v)) {
+                LinkImport imp;
+                imp.imported = v->import_name;
+                imp.nested_output = v->nested_output;
+                imp.parameter = v->parameter;
                 if (v->split_index >= 0) {
-                    l.split = v->split;
-                    l.split_index = static_cast<uint32_t>(v->split_index);
+                    imp.split = v->split;
+                    imp.split_index = static_cast<uint32_t>(v->split_index);
+                    imp.single = v->split_single;
                 }
+                l.import = LinkImportRef(std::move(imp));
             }
             return l;
         default:
@@ -154,10 +171,13 @@ LinkList BindContext::links(const EValue* v, EntityKind expected, const Node* fa
     if (v->kind == Kind::Unknown) {
         out.complete = false;
         out.reason = v->text;
-        if (!v->split.empty() && v->split_index < 0) {
-            out.imported = v->import_name;
-            out.nested_output = v->nested_output;
-            out.split = v->split;
+        if (!v->split.empty() && v->split_index < 0 && reads_published(*v)) {
+            LinkImport imp;
+            imp.imported = v->import_name;
+            imp.nested_output = v->nested_output;
+            imp.parameter = v->parameter;
+            imp.split = v->split;
+            out.import = LinkImportRef(std::move(imp));
         }
         return out;
     }

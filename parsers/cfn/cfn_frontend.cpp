@@ -53,7 +53,7 @@ CfnScenarios::CfnScenarios(const Document& doc, const FrontendOptions& opts) : s
     using namespace cfn;
     State& s = *state_;
     s.doc = &doc;
-    s.tpl = read_template(doc, opts.parameters, s.problems);
+    s.tpl = read_template(doc, opts.parameters, s.problems, opts.unknown_parameters);
     check_references(s.tpl, s.problems);
     std::vector<const ResourceInfo*> modelled;
     for (const ResourceInfo& r : s.tpl.resources)

@@ -36,14 +36,20 @@ struct EValue {
     bool quoted = false;
     bool from_globals = false;   // SAM: merged into a function from Globals
     // Unknown values the linkers (cli/link_stacks, cli/link_nested_stacks)
-    // may resolve: an Fn::ImportValue's export name (see Link::imported), a
+    // may resolve: an Fn::ImportValue's export name (see LinkImport), a
     // nested stack's output {stack, output}, and, when the value is that
     // import or output split into a list, the delimiter.
     std::string import_name;
     std::pair<std::string, std::string> nested_output;
+    // A parameter with no value (`!Ref SubnetIds`), which a parent stack
+    // may pass in (see LinkImport::parameter).
+    std::string parameter;
     std::string split;
     // With `split`: the one item Fn::Select picks from it; -1 for the list.
     int64_t split_index = -1;
+    // With `split` and index 0: the value split must be one item (a part of
+    // a joined list split again, see LinkImport::single).
+    bool split_single = false;
 
     // Declared here, defined in cfn_value.cpp: `fields` holds pairs of this
     // still incomplete type, and clang (with libstdc++) rejects destroying

@@ -168,7 +168,12 @@ EValue Evaluator::ref(const Node* at, const std::string& name) {
             return EValue::unknown("parameter " + name + " is empty by default, and this scenario gives optional inputs",
                                    at, "${" + name + "}");
         if (p->default_value) return parameter_value(at, *p, *p->default_value);
-        return EValue::unknown("parameter " + name + " has no value", at, "${" + name + "}");
+        EValue u = EValue::unknown("parameter " + name + " has no value", at, "${" + name + "}");
+        // A parent stack may pass it in (cli/link_nested_stacks); a list
+        // parameter is passed as its items joined with commas.
+        u.parameter = name;
+        if (p->is_list()) u.split = ",";
+        return u;
     }
     if (is_pseudo_parameter(name)) {
         if (name == "AWS::NotificationARNs") return EValue::unknown("pseudo parameter " + name, at);
@@ -431,6 +436,10 @@ EValue Evaluator::join(const Node* at, const Node* arg) {
     if (!arg->is_sequence() || arg->items.size() != 2) return EValue::unknown("malformed Fn::Join", at);
     EValue delim = eval(arg->items[0]);
     EValue list = eval(arg->items[1]);
+    return join_values(at, delim, list);
+}
+
+EValue Evaluator::join_values(const Node* at, const EValue& delim, const EValue& list) {
     if (delim.kind != Kind::Scalar || list.kind != Kind::List) {
         EValue u = EValue::unknown(list.kind == Kind::Unknown ? list.text : "Fn::Join of a computed list", at);
         add_mentions(u, list);
@@ -498,24 +507,87 @@ EValue Evaluator::select(const Node* at, const Node* arg) {
         index < (size_t{1} << 20)) {
         u.import_name = list.import_name;
         u.nested_output = list.nested_output;
+        u.parameter = list.parameter;
         u.split = list.split;
         u.split_index = static_cast<int64_t>(index);
     }
     return u;
 }
 
+std::optional<EValue> Evaluator::split_of_join(const Node* at, const std::string& delim, const EValue& jdelim,
+                                               const EValue& parts) {
+    if (jdelim.kind != Kind::Scalar || jdelim.text != delim || parts.kind != Kind::List) return std::nullopt;
+    EValue list;
+    list.kind = Kind::List;
+    list.node = at;
+    for (const EValue& part : parts.items) {
+        const ResourceInfo* r = part.kind == Kind::ResourceRef ? tpl_.resource(part.text) : nullptr;
+        if (part.kind == Kind::Scalar) {
+            for (size_t start = 0;;) {
+                size_t pos = part.text.find(delim, start);
+                list.items.push_back(EValue::scalar(
+                    part.text.substr(start, pos == std::string::npos ? std::string::npos : pos - start), at, part.literal));
+                if (pos == std::string::npos) break;
+                start = pos + delim.size();
+            }
+        } else if (r && (r->type == "AWS::CloudFormation::Stack" || r->type == "AWS::Serverless::Application") &&
+                   part.aux.rfind("Outputs.", 0) == 0 && part.aux.size() > 8) {
+            EValue item = EValue::unknown("Fn::Split of " + part.text + "." + part.aux + " (" + r->type + ")", at);
+            item.nested_output = {part.text, part.aux.substr(8)};
+            item.split = delim;
+            item.split_index = 0;
+            item.split_single = true;
+            list.items.push_back(std::move(item));
+        } else if (part.kind == Kind::ResourceRef) {
+            // A resource's id or ARN holds no delimiter: one item.
+            EValue item = part;
+            item.node = at;
+            list.items.push_back(std::move(item));
+        } else if (part.kind == Kind::Unknown && part.split.empty() &&
+                   (!part.import_name.empty() || !part.parameter.empty())) {
+            // An import (or a parameter a parent passes) split: a linker
+            // resolves it when its value is one item.
+            EValue item = part;
+            item.node = at;
+            item.split = delim;
+            item.split_index = 0;
+            item.split_single = true;
+            list.items.push_back(std::move(item));
+        } else {
+            return std::nullopt;  // a part nothing can know: the whole list stays unknown
+        }
+    }
+    return list;
+}
+
 EValue Evaluator::split(const Node* at, const Node* arg) {
     if (!arg->is_sequence() || arg->items.size() != 2) return EValue::unknown("malformed Fn::Split", at);
     EValue delim = eval(arg->items[0]);
-    EValue str = eval(arg->items[1]);
+    // A split of a join: its parts are evaluated once (a nesting of them
+    // stays linear), and split item by item when the join is not known.
+    const Node* joined = arg->items[1];
+    const Node* jarg = intrinsic_name(joined) == "Fn::Join" && joined->is_mapping() && joined->entries.size() == 1
+                           ? joined->entries.front().value
+                           : nullptr;
+    EValue str;
+    if (jarg && jarg->is_sequence() && jarg->items.size() == 2) {
+        EValue jdelim = eval(jarg->items[0]);
+        EValue parts = eval(jarg->items[1]);
+        str = join_values(joined, jdelim, parts);
+        if (delim.kind == Kind::Scalar && !delim.text.empty() && str.kind == Kind::Unknown)
+            if (std::optional<EValue> items = split_of_join(at, delim.text, jdelim, parts)) return std::move(*items);
+    } else {
+        str = eval(joined);
+    }
     if (delim.kind != Kind::Scalar || delim.text.empty() || str.kind != Kind::Scalar) {
         EValue u = EValue::unknown(str.kind == Kind::Unknown ? str.text : "Fn::Split of a computed value", at);
         // An import or a nested stack's output split into a list (the
         // exporting stack joined its subnets): a linker may know the items.
         if (delim.kind == Kind::Scalar && !delim.text.empty() && str.split.empty()) {
             const ResourceInfo* r = str.kind == Kind::ResourceRef ? tpl_.resource(str.text) : nullptr;
-            if (str.kind == Kind::Unknown && !str.import_name.empty()) {
+            if (str.kind == Kind::Unknown && (!str.import_name.empty() || !str.parameter.empty())) {
                 u.import_name = str.import_name;
+                u.parameter = str.parameter;
                 u.split = delim.text;
             } else if (r && (r->type == "AWS::CloudFormation::Stack" || r->type == "AWS::Serverless::Application") &&
                        str.aux.rfind("Outputs.", 0) == 0 && str.aux.size() > 8) {

@@ -40,6 +40,12 @@ private:
     EValue join(const Node* at, const Node* arg);
     EValue select(const Node* at, const Node* arg);
     EValue split(const Node* at, const Node* arg);
+    // Fn::Join of evaluated arguments.
+    EValue join_values(const Node* at, const EValue& delim, const EValue& list);
+    // `!Split [D, !Join [D, [parts...]]]` whose join is unknown: the parts' items,
+    // each known, a resource or a value a linker may know; nullopt otherwise.
+    std::optional<EValue> split_of_join(const Node* at, const std::string& delim, const EValue& jdelim,
+                                        const EValue& parts);
     EValue length(const Node* at, const Node* arg);
     EValue to_json_string(const Node* at, const Node* arg);
     EValue find_in_map(const Node* at, const Node* arg);

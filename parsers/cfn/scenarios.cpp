@@ -155,7 +155,7 @@ std::set<std::string> conditions_used_by(const Template& tpl, const std::vector<
 }
 
 std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::set<std::string>& relevant,
-                                                const std::vector<const ResourceInfo*>& resources) {
+                                                const std::vector<const ResourceInfo*>& resources, bool* complete) {
     AtomScan scan{tpl, {}, {}, {}};
     for (const auto& [name, def] : tpl.conditions)
         if (relevant.count(name)) scan.walk(def, 0);
@@ -172,6 +172,7 @@ std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::
         product *= std::max<size_t>(c.size(), 1);
         if (product > kMaxScenarios) break;
     }
+    if (complete) *complete = product <= kMaxScenarios;
     if (product <= kMaxScenarios) {
         raw.emplace_back();
         for (const auto& [name, cands] : atoms) {

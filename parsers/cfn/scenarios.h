@@ -25,8 +25,11 @@ constexpr size_t kMaxScenarios = 256;
 // switched and reported.
 // Parameters with AllowedValues that key an Fn::FindInMap in `resources` are
 // switches too; their scenarios carry `Param=value` entries in `conditions`.
+// `complete` (when given): false when the combinations were too many and
+// only the default scenario and each switch varied alone were enumerated.
 std::vector<ScenarioChoice> enumerate_scenarios(const Template& tpl, const std::set<std::string>& relevant,
-                                                const std::vector<const ResourceInfo*>& resources);
+                                                const std::vector<const ResourceInfo*>& resources,
+                                                bool* complete = nullptr);
 
 // The conditions that resources of the given logical ids depend on (their
 // Condition attribute, Fn::If inside them), closed over conditions that

@@ -1,6 +1,10 @@
 #include "parsers/cfn/stack_exports.h"
 
+#include <optional>
+#include <set>
+
 #include "parsers/cfn/intrinsics.h"
+#include "parsers/cfn/scenarios.h"
 #include "parsers/cfn/template.h"
 #include "parsers/cfn/template_paths.h"
 
@@ -40,6 +44,93 @@ const Node* joined_list(const Node* value) {
     return arg && arg->is_sequence() && arg->items.size() == 2 ? arg : nullptr;
 }
 
+bool is_stack_type(const std::string& type) {
+    return type == "AWS::CloudFormation::Stack" || type == "AWS::Serverless::Application";
+}
+
+// What `value` names, into x.resource, x.joined_with/items and x.value.
+void describe_value(const Template& tpl, Evaluator& ev, const Node* value, const Location& fallback, StackExport& x) {
+    EValue v = ev.eval(value);
+    x.value.present = true;
+    x.value.loc = value ? tpl.doc->location(*value) : fallback;
+    if (v.kind == EValue::Kind::ResourceRef && names_itself(tpl, v)) {
+        x.resource = v.text;
+    } else if (const Node* joined = joined_list(value)) {
+        // `!Join [",", [!Ref A, !Ref B]]`: the importer splits it again.
+        EValue delim = ev.eval(joined->items[0]);
+        EValue list = ev.eval(joined->items[1]);
+        if (delim.kind == EValue::Kind::Scalar && !delim.text.empty() && list.kind == EValue::Kind::List) {
+            x.joined_with = delim.text;
+            for (const EValue& item : list.items) {
+                StackExport::Item it;
+                if (item.kind == EValue::Kind::ResourceRef && names_itself(tpl, item)) it.resource = item.text;
+                else if (item.kind == EValue::Kind::Scalar) it.value = item.text;
+                x.items.push_back(std::move(it));
+            }
+        }
+        x.value.reason = v.kind == EValue::Kind::Unknown ? v.text : "computed value";
+        if (v.kind == EValue::Kind::Scalar) {
+            x.value.known = true;
+            x.value.value = v.text;
+        }
+    } else if (v.kind == EValue::Kind::Scalar) {
+        x.value.known = true;
+        x.value.value = v.text;
+    } else {
+        x.value.reason = v.kind == EValue::Kind::Unknown ? v.text : "computed value";
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// The output `e` in one scenario; nullopt when its Condition is false there.
+// `undecided`: set when the Condition cannot be decided.
+std::optional<StackExport> output_in(const Document& doc, const Template& tpl, const Scenario& scenario,
+                                     const MapEntry& e, bool& undecided) {
+    Evaluator ev(tpl, scenario);
+    const Node* o = e.value;
+    const Node* exp = o->get("Export");
+    const Node* name = exp && exp->is_mapping() ? exp->get("Name") : nullptr;
+    if (const Node* c = o->get("Condition"); c && c->is_scalar()) {
+        Tri t = ev.condition(c->text);
+        if (t == Tri::Unknown) undecided = true;
+        if (t != Tri::Yes) return std::nullopt;
+    }
+    StackExport x;
+    x.output = e.key;
+    x.loc = doc.key_location(e);
+    EValue n = name ? ev.eval(name) : EValue();
+    x.name.present = name != nullptr;
+    if (name) x.name.loc = doc.location(*name);
+    if (!name) {
+        // not exported
+    } else if (n.kind == EValue::Kind::Scalar) {
+        x.name.known = true;
+        x.name.value = n.text;
+    } else {
+        // "${AWS::StackName}-PublicSubnetA": known once the stack's name is.
+        x.name.value = n.kind == EValue::Kind::Unknown ? n.aux : std::string();
+        x.name.reason = n.kind == EValue::Kind::Unknown ? n.text : "computed export name";
+    }
+    describe_value(tpl, ev, o->get("Value"), x.loc, x);
+    return x;
+}
+
+bool same_name(const StackExport& a, const StackExport& b) {
+    return a.name.present == b.name.present && a.name.known == b.name.known && a.name.value == b.name.value;
+}
+
+bool same_value(const StackExport& a, const StackExport& b) {
+    if (a.resource != b.resource || a.joined_with != b.joined_with || a.items.size() != b.items.size() ||
+        a.value.known != b.value.known || a.value.value != b.value.value)
+        return false;
+    for (size_t i = 0; i < a.items.size(); ++i)
+        if (a.items[i].resource != b.items[i].resource || a.items[i].value != b.items[i].value) return false;
+    return true;
+}
+
 }  // namespace
 
 std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::string, std::string>& parameters) {
@@ -48,61 +139,51 @@ std::vector<StackExport> stack_exports(const Document& doc, const std::map<std::
     if (!outputs || !outputs->is_mapping()) return out;
     std::vector<Problem> ignored;  // the frontend reports the template's problems
     Template tpl = read_template(doc, parameters, ignored);
-    Scenario scenario;
-    Evaluator ev(tpl, scenario);
+    // Every condition scenario the deployer can choose (an output's
+    // Condition, an Fn::If in its value): what is decided in every scenario
+    // is exported. An output that exists in some scenarios only is read
+    // (imported, or through Fn::GetAtt by the parent) only where it exists,
+    // since the reading stack cannot be created otherwise. Too many
+    // combinations to enumerate: only what holds with no scenario at all.
+    std::vector<Scenario> scenarios;
+    if (!tpl.conditions.empty()) {
+        std::set<std::string> all;
+        for (const auto& [name, def] : tpl.conditions) all.insert(name);
+        bool complete = false;
+        std::vector<ScenarioChoice> choices = enumerate_scenarios(tpl, all, {}, &complete);
+        if (complete)
+            for (ScenarioChoice& c : choices) scenarios.push_back(std::move(c.scenario));
+    }
+    const bool enumerated = !scenarios.empty();
+    if (!enumerated) scenarios.emplace_back();
     for (const MapEntry& e : outputs->entries) {
-        const Node* o = e.value;
-        const Node* exp = o && o->is_mapping() ? o->get("Export") : nullptr;
-        const Node* name = exp && exp->is_mapping() ? exp->get("Name") : nullptr;
-        if (!o || !o->is_mapping()) continue;
-        if (const Node* c = o->get("Condition"); c && c->is_scalar() && ev.condition(c->text) != Tri::Yes) continue;
-        StackExport x;
-        x.output = e.key;
-        x.loc = doc.key_location(e);
-        EValue n = name ? ev.eval(name) : EValue();
-        x.name.present = name != nullptr;
-        if (name) x.name.loc = doc.location(*name);
-        if (!name) {
-            // not exported
-        } else if (n.kind == EValue::Kind::Scalar) {
-            x.name.known = true;
-            x.name.value = n.text;
-        } else {
-            // "${AWS::StackName}-PublicSubnetA": known once the stack's name is.
-            x.name.value = n.kind == EValue::Kind::Unknown ? n.aux : std::string();
-            x.name.reason = n.kind == EValue::Kind::Unknown ? n.text : "computed export name";
-        }
-        const Node* value = o->get("Value");
-        EValue v = ev.eval(value);
-        x.value.present = true;
-        x.value.loc = value ? doc.location(*value) : x.loc;
-        if (v.kind == EValue::Kind::ResourceRef && names_itself(tpl, v)) {
-            x.resource = v.text;
-        } else if (const Node* joined = joined_list(value)) {
-            // `!Join [",", [!Ref A, !Ref B]]`: the importer splits it again.
-            EValue delim = ev.eval(joined->items[0]);
-            EValue list = ev.eval(joined->items[1]);
-            if (delim.kind == EValue::Kind::Scalar && !delim.text.empty() && list.kind == EValue::Kind::List) {
-                x.joined_with = delim.text;
-                for (const EValue& item : list.items) {
-                    StackExport::Item it;
-                    if (item.kind == EValue::Kind::ResourceRef && names_itself(tpl, item)) it.resource = item.text;
-                    else if (item.kind == EValue::Kind::Scalar) it.value = item.text;
-                    x.items.push_back(std::move(it));
-                }
+        if (!e.value || !e.value->is_mapping()) continue;
+        std::optional<StackExport> decided;
+        bool undecided = false, name_varies = false, value_varies = false;
+        for (const Scenario& sc : scenarios) {
+            std::optional<StackExport> x = output_in(doc, tpl, sc, e, undecided);
+            if (!x) continue;
+            if (!decided) {
+                decided = std::move(x);
+                continue;
             }
-            x.value.reason = v.kind == EValue::Kind::Unknown ? v.text : "computed value";
-            if (v.kind == EValue::Kind::Scalar) {
-                x.value.known = true;
-                x.value.value = v.text;
-            }
-        } else if (v.kind == EValue::Kind::Scalar) {
-            x.value.known = true;
-            x.value.value = v.text;
-        } else {
-            x.value.reason = v.kind == EValue::Kind::Unknown ? v.text : "computed value";
+            name_varies = name_varies || !same_name(*x, *decided);
+            value_varies = value_varies || !same_value(*x, *decided);
         }
-        out.push_back(std::move(x));
+        // A Condition that depends on something no scenario decides: whether
+        // the output exists is not known.
+        if (!decided || name_varies || (undecided && !enumerated)) continue;
+        if (value_varies || undecided) {
+            // Exported, with a value the deployer's choice decides: unknown
+            // to its readers, never one scenario's value.
+            decided->resource.clear();
+            decided->joined_with.clear();
+            decided->items.clear();
+            decided->value.known = false;
+            decided->value.value.clear();
+            decided->value.reason = "the value of output " + e.key + " depends on the exporting stack's conditions";
+        }
+        out.push_back(std::move(*decided));
     }
     return out;
 }
@@ -131,7 +212,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
         // is not on this disk.
         if (!where || !where->is_scalar() || where->text.empty() || where->text.find("://") != std::string::npos)
             continue;
-        NestedStackRef n{e.key, where->text, with_path(doc.location(*where), doc), {}};
+        NestedStackRef n{e.key, where->text, with_path(doc.location(*where), doc), {}, {}, {}};
         if (const Node* params = props->get("Parameters"); params && params->is_mapping())
             for (const MapEntry& p : params->entries) {
                 if (!p.value) continue;
@@ -139,6 +220,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
                     n.parameters[p.key] = p.value->text;
                     continue;
                 }
+                n.unknown_parameters.insert(p.key);  // until worked out below
                 if (has_conditions) continue;
                 EValue v = ev.eval(p.value);
                 if (v.kind == EValue::Kind::Scalar) {
@@ -153,6 +235,25 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
                     }
                     if (known) n.parameters[p.key] = joined;
                 }
+                if (n.parameters.count(p.key)) {
+                    n.unknown_parameters.erase(p.key);
+                    continue;
+                }
+                // A value the parent publishes: its resource, or a sibling's output.
+                NestedStackRef::Passed passed;
+                passed.value.output = p.key;
+                passed.value.loc = doc.location(*p.value);
+                const ResourceInfo* r = v.kind == EValue::Kind::ResourceRef ? tpl.resource(v.text) : nullptr;
+                if (r && is_stack_type(r->type) && v.aux.rfind("Outputs.", 0) == 0 && v.aux.size() > 8 &&
+                    v.text != e.key) {
+                    passed.sibling = v.text;
+                    passed.value.output = v.aux.substr(8);
+                    n.passed.emplace(p.key, std::move(passed));
+                    continue;
+                }
+                describe_value(tpl, ev, p.value, passed.value.loc, passed.value);
+                if (!passed.value.resource.empty() || !passed.value.items.empty())
+                    n.passed.emplace(p.key, std::move(passed));
             }
         out.push_back(std::move(n));
     }

@@ -3,6 +3,7 @@
 // run through them).
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,19 @@ struct NestedStackRef {
     // values computed from the parent's parameters (`!Ref Env`,
     // `!Sub "${Env}-orders"`, a list joined with commas for a list parameter).
     std::map<std::string, std::string> parameters;
+    // The other parameters passed in: their values are unknown in the child.
+    std::set<std::string> unknown_parameters;
+    // Of those, the ones whose value is something the parent publishes to
+    // the child: one of its resources (`!Ref PublicSubnet`,
+    // `!GetAtt Sg.GroupId`), a list of them joined (`!Join [",", [...]]`),
+    // or a sibling nested stack's output (`!GetAtt Network.Outputs.X`).
+    // Written as an export of the parent, so that the child's links that read
+    // the parameter resolve the way imports do (cli/link_nested_stacks).
+    struct Passed {
+        StackExport value;    // `resource`/`items`/`value` name the parent's resources or literals
+        std::string sibling;  // a sibling stack's logical id: `value.output` is its output
+    };
+    std::map<std::string, Passed> passed;
 };
 
 // `parameters`: the parent's parameter values (--parameter), as for the frontend.

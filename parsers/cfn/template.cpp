@@ -101,7 +101,7 @@ void expand_language_extensions(Template& tpl) {
 }  // namespace
 
 Template read_template(const Document& doc, const std::map<std::string, std::string>& user_values,
-                       std::vector<Problem>& problems) {
+                       std::vector<Problem>& problems, const std::set<std::string>& unknown_values) {
     Template tpl;
     tpl.doc = &doc;
     tpl.root = doc.root;
@@ -136,6 +136,7 @@ Template read_template(const Document& doc, const std::map<std::string, std::str
                     for (const Node* i : av->items)
                         if (i->is_scalar()) p.allowed_values.push_back(i->text);
             }
+            if (unknown_values.count(p.name)) p.default_value.reset();
             if (auto it = user_values.find(p.name); it != user_values.end()) p.user_value = it->second;
             tpl.parameter_index[p.name] = tpl.parameters.size();
             tpl.parameters.push_back(std::move(p));

@@ -2,6 +2,7 @@
 #pragma once
 #include <deque>
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,8 +68,9 @@ struct Template {
 };
 
 // Reads the sections; structural problems (VL002) go to `problems`.
+// `unknown_values`: parameters whose Default does not apply (FrontendOptions).
 Template read_template(const Document& doc, const std::map<std::string, std::string>& user_values,
-                       std::vector<Problem>& problems);
+                       std::vector<Problem>& problems, const std::set<std::string>& unknown_values = {});
 
 bool is_pseudo_parameter(std::string_view name);
 

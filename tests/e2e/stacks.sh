@@ -166,11 +166,66 @@ check nested-param 1 "$bin" --no-config --format gcc --select VL101 "$n/param-pa
 contains nested-param-at "$tmp/out" "$n/param-parent.yaml:46:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
 lacks nested-param-no-scenario "$tmp/out" "(when "
 check nested-param-none 0 "$bin" --no-config --format gcc --select VL101 -p Exposure=none "$n/param-parent.yaml"
+# A parameter the parent passes with a value vpclint cannot know (an import
+# from a stack not scanned) is unknown in the child: the child's Default
+# (private subnets) does not apply, so the public scenario is reported.
+check nested-param-unknown 1 "$bin" --no-config --format gcc --select VL101 "$n/unknown-param-parent.yaml"
+contains nested-param-unknown-at "$tmp/out" "$n/unknown-param-parent.yaml:42:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+contains nested-param-unknown-scenario "$tmp/out" "(when Network.Direct is true)"
 check nested-sam 1 "$bin" --no-config --format gcc --select VL101 "$n/sam-parent.yaml"
 contains nested-sam-at "$tmp/out" "$n/sam-parent.yaml:22:11: error: Function OrdersFunction is in public subnet PublicSubnetA"
 # A nesting cycle: VL002 at each TemplateURL, and the run ends.
 check nested-cycle 1 "$bin" --no-config --format gcc "$n/cycle-a.yaml"
 contains nested-cycle-at "$tmp/out" "$n/cycle-a.yaml:7:20: error: Nested stack B leads back to this template ($n/cycle-a.yaml -> $n/cycle-b.yaml -> $n/cycle-a.yaml)"
+
+# The parent into the child: parameters the parent passes as its own
+# resources (`!Join` of subnets, `!GetAtt Sg.GroupId`, `!GetAtt Role.Arn`) or
+# as a sibling's outputs resolve in the child, whose function is checked
+# against the parent's routes. The finding is the child's (where the fix
+# goes), with the parent's subnet as a related location.
+p=fixtures/stacks/from-parent
+check from-parent 1 "$bin" --no-config --format gcc --select VL101 "$p/public-parent.yaml"
+contains from-parent-at "$tmp/out" "$p/app.yaml:29:20: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB (route table PublicRouteTable sends 0.0.0.0/0 to internet gateway InternetGateway)"
+count from-parent-once "$tmp/out" "[VL101]" 1
+lacks from-parent-not-in-parent "$tmp/out" "$p/public-parent.yaml:"
+check from-parent-related 1 "$bin" --no-config --format json --select VL101 "$p/public-parent.yaml"
+contains from-parent-related-subnet "$tmp/out" "\"file\": \"$p/public-parent.yaml\""
+# Both scanned (a directory walk): the child's own run (parameters unknown,
+# silent) and the parent's deployment of it give the finding once.
+check from-parent-both 1 "$bin" --no-config --format gcc --select VL101 "$p/public-parent.yaml" "$p/app.yaml"
+count from-parent-both-once "$tmp/out" "[VL101]" 1
+check from-parent-child-alone 0 "$bin" --no-config --format gcc --select VL101,VL201 "$p/app.yaml"
+# Private subnets with a NAT gateway: silent; the role passed in lacks the
+# ENI permissions, and the child's Role (which reads it) says so.
+check from-parent-private 1 "$bin" --no-config --format gcc --select VL101,VL201 "$p/private-parent.yaml"
+lacks from-parent-private-no-vl101 "$tmp/out" "[VL101]"
+contains from-parent-private-vl201 "$tmp/out" "$p/app.yaml:20:13: error: Function OrdersFunction runs in a VPC, but its execution role FunctionRole does not allow"
+# Values vpclint cannot work out (imports of a stack not scanned): unknown, silent.
+check from-parent-unknown 0 "$bin" --no-config --format gcc "$p/unknown-parent.yaml"
+lacks from-parent-unknown-silent "$tmp/out" "[VL"
+check from-parent-sam 1 "$bin" --no-config --format gcc --select VL101 "$p/sam-parent.yaml"
+contains from-parent-sam-at "$tmp/out" "$p/app.yaml:29:20: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+# A sibling's outputs: one subnet (`!Ref SubnetId`) and a joined list split
+# in the child (`!Split [",", !Ref SubnetCsv]`).
+check from-sibling 1 "$bin" --no-config --format gcc --select VL101 "$p/sibling-parent.yaml"
+contains from-sibling-one "$tmp/out" "$p/single.yaml:40:11: error: Function OneSubnetFunction is in public subnet PublicSubnetA"
+contains from-sibling-split "$tmp/out" "$p/single.yaml:57:20: error: Function SplitFunction is in public subnets PublicSubnetA and PublicSubnetB"
+count from-sibling-two "$tmp/out" "[VL101]" 2
+
+# A split of a join of several imports resolves item by item.
+j=fixtures/stacks/join-split
+check join-split 1 "$bin" --no-config --format gcc --select VL101 "$j/app.yaml" "$j/network.yaml"
+contains join-split-at "$tmp/out" "$j/app.yaml:33:20: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+check join-split-alone 0 "$bin" --no-config --format gcc --select VL101 "$j/app.yaml"
+
+# Exports that depend on the exporting template's own conditions: what is
+# decided in every scenario is exported (PublicSubnetA exists only when
+# Share is true, PublicSubnetB's Fn::If branches agree); a value that differs
+# by scenario (the security group) stays unknown.
+c=fixtures/stacks/cond-exports
+check cond-exports 1 "$bin" --no-config --format gcc --select VL101 "$c/app.yaml" "$c/network.yaml"
+contains cond-exports-at "$tmp/out" "$c/app.yaml:34:11: error: Function OrdersFunction is in public subnets PublicSubnetA and PublicSubnetB"
+check cond-exports-alone 0 "$bin" --no-config --format gcc --select VL101 "$c/app.yaml"
 
 # Terraform workspaces: the app plan with the network state (flag or
 # configuration); the plan alone is silent; bad arguments are usage errors.
