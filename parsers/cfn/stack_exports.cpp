@@ -1,5 +1,7 @@
 #include "parsers/cfn/stack_exports.h"
 
+#include <optional>
+
 #include "parsers/cfn/intrinsics.h"
 #include "parsers/cfn/template.h"
 
@@ -110,10 +112,17 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
     std::vector<NestedStackRef> out;
     const Node* resources = doc.root && doc.root->is_mapping() ? doc.root->get("Resources") : nullptr;
     if (!resources || !resources->is_mapping()) return out;
+    // The template is read only for a nested stack's computed parameter:
+    // most templates nest none, and reading a large one costs as much as
+    // binding it.
     std::vector<Problem> ignored;  // the frontend reports the template's problems
-    Template tpl = read_template(doc, parameters, ignored);
+    std::optional<Template> tpl;
     Scenario scenario;
-    Evaluator ev(tpl, scenario);
+    std::optional<Evaluator> ev;
+    auto eval = [&](const Node* n) {
+        if (!ev) ev.emplace(tpl.emplace(read_template(doc, parameters, ignored)), scenario);
+        return ev->eval(n);
+    };
     // With conditions, a parameter's value may be the deployer's choice of a
     // scenario: then only literals are passed.
     const bool has_conditions = doc.root->get("Conditions") != nullptr;
@@ -139,7 +148,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
                     continue;
                 }
                 if (has_conditions) continue;
-                EValue v = ev.eval(p.value);
+                EValue v = eval(p.value);
                 if (v.kind == EValue::Kind::Scalar) {
                     n.parameters[p.key] = v.text;
                 } else if (v.kind == EValue::Kind::List && !v.items.empty()) {
