@@ -192,10 +192,17 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
     std::vector<NestedStackRef> out;
     const Node* resources = doc.root && doc.root->is_mapping() ? doc.root->get("Resources") : nullptr;
     if (!resources || !resources->is_mapping()) return out;
+    // The template is read only for a nested stack's computed parameter:
+    // most templates nest none, and reading a large one costs as much as
+    // binding it.
     std::vector<Problem> ignored;  // the frontend reports the template's problems
-    Template tpl = read_template(doc, parameters, ignored);
+    std::optional<Template> tpl;
     Scenario scenario;
-    Evaluator ev(tpl, scenario);
+    std::optional<Evaluator> ev;
+    auto eval = [&](const Node* n) {
+        if (!ev) ev.emplace(tpl.emplace(read_template(doc, parameters, ignored)), scenario);
+        return ev->eval(n);
+    };
     // With conditions, a parameter's value may be the deployer's choice of a
     // scenario: then only literals are passed.
     const bool has_conditions = doc.root->get("Conditions") != nullptr;
@@ -222,7 +229,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
                 }
                 n.unknown_parameters.insert(p.key);  // until worked out below
                 if (has_conditions) continue;
-                EValue v = ev.eval(p.value);
+                EValue v = eval(p.value);
                 if (v.kind == EValue::Kind::Scalar) {
                     n.parameters[p.key] = v.text;
                 } else if (v.kind == EValue::Kind::List && !v.items.empty()) {
@@ -243,7 +250,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
                 NestedStackRef::Passed passed;
                 passed.value.output = p.key;
                 passed.value.loc = doc.location(*p.value);
-                const ResourceInfo* r = v.kind == EValue::Kind::ResourceRef ? tpl.resource(v.text) : nullptr;
+                const ResourceInfo* r = v.kind == EValue::Kind::ResourceRef ? tpl->resource(v.text) : nullptr;
                 if (r && is_stack_type(r->type) && v.aux.rfind("Outputs.", 0) == 0 && v.aux.size() > 8 &&
                     v.text != e.key) {
                     passed.sibling = v.text;
@@ -251,7 +258,7 @@ std::vector<NestedStackRef> nested_stacks(const Document& doc, const std::map<st
                     n.passed.emplace(p.key, std::move(passed));
                     continue;
                 }
-                describe_value(tpl, ev, p.value, passed.value.loc, passed.value);
+                describe_value(*tpl, *ev, p.value, passed.value.loc, passed.value);
                 if (!passed.value.resource.empty() || !passed.value.items.empty())
                     n.passed.emplace(p.key, std::move(passed));
             }
