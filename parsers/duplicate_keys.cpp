@@ -10,7 +10,7 @@ namespace {
 constexpr size_t kScanLimit = 64;
 }
 
-uint32_t DuplicateKeyCheck::first_line(const MapEntry* entries, size_t count, const std::string& key) {
+uint32_t DuplicateKeyCheck::first_line(const MapEntry* entries, size_t count, std::string_view key) {
     if (count <= kScanLimit) {
         for (size_t k = 0; k < count; ++k)
             if (entries[k].key == key) return entries[k].key_begin.line;
@@ -22,8 +22,8 @@ uint32_t DuplicateKeyCheck::first_line(const MapEntry* entries, size_t count, co
     return it == index_.end() ? 0 : it->second;
 }
 
-std::string duplicate_key_message(const std::string& key, uint32_t first_line) {
-    return "duplicate key '" + key + "' (first at line " + std::to_string(first_line) + ")";
+std::string duplicate_key_message(std::string_view key, uint32_t first_line) {
+    return "duplicate key '" + std::string(key) + "' (first at line " + std::to_string(first_line) + ")";
 }
 
 }  // namespace vpclint

@@ -74,7 +74,7 @@ const Node* scalar_of(const MapEntry* entries, size_t count, std::string_view ke
     return nullptr;
 }
 
-bool is_one_of(const std::string& key, std::initializer_list<std::string_view> keys) {
+bool is_one_of(std::string_view key, std::initializer_list<std::string_view> keys) {
     for (std::string_view k : keys)
         if (key == k) return true;
     return false;
@@ -132,10 +132,10 @@ private:
         if (c == '"') {
             n.kind = NodeKind::Scalar;
             n.quoted = true;
-            string(n.text);
+            n.text = doc_.intern(string_text());
         } else if (c == '-' || is_digit(c)) {
             n.kind = NodeKind::Scalar;
-            number(n.text);
+            n.text = doc_.intern(number());
         } else if (literal("true")) {
             n.kind = NodeKind::Scalar;
             n.text = "true";
@@ -175,9 +175,8 @@ private:
             if (depth >= kMaxDepth) fail("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
             return c == '{' ? skip_object(depth + 1) : skip_array(depth + 1);
         }
-        scratch_.clear();
-        if (c == '"') string(scratch_);
-        else if (c == '-' || is_digit(c)) number(scratch_);
+        if (c == '"') string_text();
+        else if (c == '-' || is_digit(c)) number();
         else if (!literal("true") && !literal("false") && !literal("null")) bad_value(c);
     }
 
@@ -226,11 +225,13 @@ private:
                 if (*p_ != '"') fail("expected a quoted key");
                 MapEntry e;  // the key only, for the duplicate check
                 e.key_begin = here();
-                string(e.key);
+                e.key = string_text();
+                // A view of the text, or (escaped, rare) a copy that outlives scratch_.
+                if (e.key.data() == scratch_.data()) e.key = doc_.intern(e.key);
                 if (uint32_t first = duplicates.first_line(entry_stack_.data() + mark, entry_stack_.size() - mark, e.key))
-                    throw JsonError{duplicate_key_message(e.key, first), e.key_begin};
+                    throw JsonError{duplicate_key_message(std::string(e.key), first), e.key_begin};
                 skip_ws();
-                if (!at(':')) fail("expected ':' after the key \"" + e.key + "\"");
+                if (!at(':')) fail("expected ':' after the key \"" + std::string(e.key) + "\"");
                 step();
                 skip_ws();
                 skip(depth);
@@ -257,8 +258,9 @@ private:
         return true;
     }
 
-    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, kept as written.
-    void number(std::string& out) {
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, kept as written (a
+    // view of the text).
+    std::string_view number() {
         const char* start = p_;
         SourcePos begin = here();
         auto digits = [&] {
@@ -281,7 +283,7 @@ private:
             if (at('+') || at('-')) step();
             digits();
         }
-        out.assign(start, static_cast<size_t>(p_ - start));
+        return {start, static_cast<size_t>(p_ - start)};
     }
 
     uint32_t hex4() {
@@ -297,6 +299,28 @@ private:
             step();
         }
         return v;
+    }
+
+    // A string's text: a view of the source when it has no escapes (most
+    // do), else its decoded text in scratch_ (valid until the next string).
+    std::string_view string_text() {
+        const char* q = p_ + 1;
+        uint32_t cols = 0;
+        while (q < end_) {
+            auto c = static_cast<unsigned char>(*q);
+            if (c == '"' || c == '\\' || c < 0x20) break;
+            cols += (c & 0xC0) != 0x80;
+            ++q;
+        }
+        if (q < end_ && *q == '"') {
+            std::string_view text(p_ + 1, static_cast<size_t>(q - p_ - 1));
+            p_ = q + 1;
+            col_ += cols + 2;
+            return text;
+        }
+        scratch_.clear();
+        string(scratch_);
+        return scratch_;
     }
 
     void string(std::string& out) {
@@ -390,7 +414,7 @@ private:
             skip_ws();
             if (at(']')) fail_at("trailing comma before ']'", comma);
         }
-        n.items.assign(item_stack_.begin() + static_cast<std::ptrdiff_t>(mark), item_stack_.end());
+        doc_.arena.assign(n.items, item_stack_.data() + mark, item_stack_.size() - mark);
         item_stack_.resize(mark);
         step();
         n.end = here();
@@ -415,12 +439,12 @@ private:
             if (*p_ != '"') fail("expected a quoted key");
             MapEntry e;
             e.key_begin = here();
-            string(e.key);
+            e.key = doc_.intern(string_text());
             e.key_end = here();
             if (uint32_t first = duplicates.first_line(entry_stack_.data() + mark, entry_stack_.size() - mark, e.key))
-                throw JsonError{duplicate_key_message(e.key, first), e.key_begin};
+                throw JsonError{duplicate_key_message(std::string(e.key), first), e.key_begin};
             skip_ws();
-            if (!at(':')) fail("expected ':' after the key \"" + e.key + "\"");
+            if (!at(':')) fail("expected ':' after the key \"" + std::string(e.key) + "\"");
             step();
             skip_ws();
             e.value = member(depth, role, entry_stack_.size() == mark, e.key);
@@ -441,8 +465,7 @@ private:
             if (at('}')) fail_at("trailing comma before '}'", comma);
         }
         if (role == Role::Resource) note_planned(mark);
-        n.entries.assign(std::make_move_iterator(entry_stack_.begin() + static_cast<std::ptrdiff_t>(mark)),
-                         std::make_move_iterator(entry_stack_.end()));
+        doc_.arena.assign(n.entries, entry_stack_.data() + mark, entry_stack_.size() - mark);
         entry_stack_.resize(mark);
         step();
         n.end = here();
@@ -450,7 +473,7 @@ private:
     }
 
     // The value of `key` in an object with `role` (`first`: the object's first key).
-    const Node* member(unsigned depth, Role role, bool first, const std::string& key) {
+    const Node* member(unsigned depth, Role role, bool first, std::string_view key) {
         switch (role) {
             case Role::Root:
                 if (first) plan_ = key == "format_version";
@@ -512,14 +535,14 @@ private:
     // in both places).
     bool planned_again(const MapEntry& first) const {
         if (first.key != "address" || !first.value->is_scalar()) return false;
-        const std::string& a = first.value->text;
+        std::string_view a = first.value->text;
         if (a.rfind("data.", 0) == 0 || a.find(".data.") != std::string::npos) return false;
         return planned_.count(a) != 0;
     }
 
     Document& doc_;
     bool plan_ = false;
-    std::unordered_set<std::string> planned_;  // addresses of planned_values resources    // the root object is a Terraform plan's (or state's)
+    std::unordered_set<std::string_view> planned_;  // addresses of planned_values resources    // the root object is a Terraform plan's (or state's)
     std::string scratch_;  // text of skipped scalars
     std::vector<const Node*> item_stack_;  // items of the arrays being read, innermost last
     std::vector<MapEntry> entry_stack_;    // entries of the objects being read, innermost last

@@ -68,7 +68,7 @@ public:
         if (size_t len = yaml_null_literal(text_, props.content)) {
             begin = props.content;
             end = begin + len;
-            n.text = std::string(text_.substr(begin, len));  // in case it is used as a key
+            n.text = doc_.intern(text_.substr(begin, len));  // in case it is used as a key
         } else if (props.end > at) {
             begin = end = props.end;  // `key: &a` with nothing after the anchor
         } else {
@@ -110,10 +110,10 @@ public:
         if (end == content) content = end = props.end > at ? props.end : content;
         Node& n = doc_.make();
         n.kind = NodeKind::Scalar;
-        n.text = value;
+        n.text = doc_.intern(value);
         if (end > content && (text_[content] == '"' || text_[content] == '\'') &&
             text_.substr(content, end - content).find('\n') != std::string_view::npos)
-            if (auto decoded = decode_yaml_quoted(text_, content, end)) n.text = std::move(*decoded);
+            if (auto decoded = decode_yaml_quoted(text_, content, end)) n.text = doc_.intern(*decoded);
         n.begin = pos(content);
         n.end = pos(end);
         // Quoted and block scalars are always strings (yaml-cpp tags them "!"),
@@ -178,7 +178,7 @@ private:
         bool key_quoted = false;
         // Mappings: a key was read, its value comes next.
         bool have_key = false;
-        std::string key;
+        std::string_view key;  // the key node's text, in the document's arena
         SourcePos key_begin, key_end;
         DuplicateKeyCheck duplicates;
     };
@@ -220,7 +220,7 @@ private:
                 p.begin = s.begin;
                 p.end = s.end;
             }
-            seq.items.push_back(&p);
+            doc_.arena.push(seq.items, &p);
         };
         part(0, dot);
         if (dot != std::string::npos) part(dot + 1, std::string::npos);
@@ -234,7 +234,7 @@ private:
         m.kind = NodeKind::Mapping;
         m.begin = pos(props.tag_begin);
         m.end = value->end;
-        m.entries.push_back({cfn_long_form_key(tag), m.begin, pos(props.tag_end), value});
+        doc_.arena.push(m.entries, MapEntry{doc_.intern(cfn_long_form_key(tag)), m.begin, pos(props.tag_end), value});
         return &m;
     }
 
@@ -301,7 +301,7 @@ private:
                                             " nodes, more than vpclint reads from one YAML file",
                              begin};
         if (f.node->kind == NodeKind::Sequence) {
-            f.node->items.push_back(n);
+            doc_.arena.push(f.node->items, n);
             return;
         }
         if (f.have_key) {
@@ -316,11 +316,11 @@ private:
                 } else {
                     throw BuildError{"invalid YAML: a merge key '<<' needs a mapping or a list of mappings", begin};
                 }
-                f.key.clear();
+                f.key = {};
                 return;
             }
-            f.node->entries.push_back({std::move(f.key), f.key_begin, f.key_end, n});
-            f.key.clear();
+            doc_.arena.push(f.node->entries, MapEntry{f.key, f.key_begin, f.key_end, n});
+            f.key = {};
             return;
         }
         // CloudFormation keys are strings; a collection or an intrinsic as a
@@ -332,13 +332,13 @@ private:
         f.key_begin = begin;
         f.key_end = end;
         f.have_key = true;
-        if (uint32_t first = f.duplicates.first_line(f.node->entries, f.key))
+        if (uint32_t first = f.duplicates.first_line(f.node->entries.data(), f.node->entries.size(), f.key))
             throw BuildError{duplicate_key_message(f.key, first), begin};
     }
 
     // YAML merge keys: entries of the merged mappings that the mapping does
     // not set itself, keeping the positions where they are written.
-    static void apply_merges(Node& n, const std::vector<const Node*>& merges) {
+    void apply_merges(Node& n, const std::vector<const Node*>& merges) {
         std::unordered_set<std::string_view> have;
         for (const MapEntry& e : n.entries) have.insert(e.key);
         std::vector<MapEntry> added;
@@ -346,7 +346,7 @@ private:
             for (const MapEntry& e : m->entries)
                 if (have.insert(e.key).second) added.push_back(e);
         // `have` views keys of n.entries: append only after it is done.
-        n.entries.insert(n.entries.end(), added.begin(), added.end());
+        for (const MapEntry& e : added) doc_.arena.push(n.entries, e);
     }
 
     Document& doc_;

@@ -18,7 +18,7 @@ std::vector<Suppression> declared_suppressions(const cfn::Template& tpl) {
         const Node* vl = r.metadata ? r.metadata->get("vpclint") : nullptr;
         const Node* ignore = vl ? vl->get("ignore") : nullptr;
         if (!ignore) continue;
-        std::vector<const Node*> items = ignore->is_sequence() ? ignore->items : std::vector<const Node*>{ignore};
+        std::vector<const Node*> items = ignore->is_sequence() ? std::vector<const Node*>(ignore->items.begin(), ignore->items.end()) : std::vector<const Node*>{ignore};
         for (const Node* i : items) {
             Suppression s;
             s.resource = r.id;

@@ -11,7 +11,7 @@ namespace {
 // body: more than any real template, and a bound on what a hostile one costs.
 constexpr size_t kMaxInstantiations = 5000;
 
-using Params = std::map<std::string, std::string>;
+using Params = std::map<std::string, std::string, std::less<>>;
 
 bool is_loop_key(const std::string& k) { return k.rfind("Fn::ForEach::", 0) == 0; }
 
@@ -61,13 +61,13 @@ std::string key_pattern(const std::string& key) {
 }
 
 struct Expander {
-    std::deque<Node>& arena;
+    NodeArena& arena;
     const CollectionResolver& resolve;
     std::vector<std::string> unknown_keys;
     size_t instantiations = 0;
 
     Node& copy_of(const Node* n) {
-        Node& c = arena.emplace_back(*n);
+        Node& c = arena.copy(*n);
         return c;
     }
 
@@ -94,7 +94,7 @@ struct Expander {
             }
             if (!changed) return n;
             Node& c = copy_of(n);
-            c.items = std::move(items);
+            arena.assign(c.items, items);
             return &c;
         }
         if (!n->is_mapping()) return n;
@@ -105,7 +105,7 @@ struct Expander {
                 if (auto it = p.find(e.value->text); it != p.end()) {
                     Node& c = copy_of(e.value);
                     c.begin = n->begin, c.end = n->end;
-                    c.text = it->second;
+                    c.text = arena.intern(it->second);
                     c.quoted = true;
                     return &c;
                 }
@@ -113,7 +113,7 @@ struct Expander {
             // CloudFormation does not substitute the condition name of Fn::If.
         }
         std::vector<MapEntry> entries;
-        std::set<std::string> seen;
+        std::set<std::string_view> seen;  // views of arena keys
         bool changed = false;
         for (const MapEntry& e : n->entries) {
             if (is_loop_key(e.key)) {
@@ -122,7 +122,7 @@ struct Expander {
                 continue;
             }
             MapEntry out = e;
-            if (!p.empty()) out.key = substitute(e.key, p);
+            if (!p.empty()) out.key = arena.intern(substitute(std::string(e.key), p));
             out.value = walk(e.value, p, depth + 1);
             changed = changed || out.key != e.key || out.value != e.value;
             if (!seen.insert(out.key).second) continue;  // CloudFormation rejects duplicates
@@ -130,7 +130,7 @@ struct Expander {
         }
         if (!changed) return n;
         Node& c = copy_of(n);
-        c.entries = std::move(entries);
+        arena.assign(c.entries, entries);
         return &c;
     }
 
@@ -138,35 +138,36 @@ struct Expander {
         const Node* arg = n->entries[0].value;
         const Node* str = arg->is_sequence() && !arg->items.empty() ? arg->items[0] : arg;
         if (!str->is_scalar()) return n;
-        std::string text = substitute(str->text, p);
+        std::string text = substitute(std::string(str->text), p);
         if (text.find("${") == std::string::npos) {  // nothing left to substitute: a plain string
             Node& c = copy_of(str);
             c.begin = n->begin, c.end = n->end;
-            c.text = std::move(text);
+            c.text = arena.intern(text);
             c.quoted = true;
             return &c;
         }
         Node& s = copy_of(str);
-        s.text = std::move(text);
+        s.text = arena.intern(text);
         Node& c = copy_of(n);
         if (arg->is_sequence()) {
             Node& a = copy_of(arg);
-            a.items[0] = &s;
-            for (size_t i = 1; i < a.items.size(); ++i) a.items[i] = walk(a.items[i], p, depth + 1);
-            c.entries[0].value = &a;
+            const Node** items = arena.own(a.items);
+            items[0] = &s;
+            for (size_t i = 1; i < a.items.size(); ++i) items[i] = walk(a.items[i], p, depth + 1);
+            arena.own(c.entries)[0].value = &a;
         } else {
-            c.entries[0].value = &s;
+            arena.own(c.entries)[0].value = &s;
         }
         return &c;
     }
 
     // `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]`
     void expand_loop(const MapEntry& e, const Params& p, unsigned depth, std::vector<MapEntry>& out,
-                     std::set<std::string>& seen) {
+                     std::set<std::string_view>& seen) {
         const Node* v = e.value;
         if (!v->is_sequence() || v->items.size() != 3 || !v->items[0]->is_scalar() || !v->items[2]->is_mapping())
             return;  // malformed: CloudFormation rejects the template
-        const std::string& id = v->items[0]->text;
+        std::string id(v->items[0]->text);
         const Node* body = v->items[2];
         std::optional<std::vector<std::string>> values = resolve(walk(v->items[1], p, depth + 1));
         if (values && instantiations + values->size() > kMaxInstantiations) values.reset();
@@ -187,7 +188,7 @@ struct Expander {
 
 }  // namespace
 
-ForEachExpansion expand_for_each(const Node* root, std::deque<Node>& arena, const CollectionResolver& resolve) {
+ForEachExpansion expand_for_each(const Node* root, NodeArena& arena, const CollectionResolver& resolve) {
     Expander x{arena, resolve, {}, 0};
     ForEachExpansion out;
     out.root = x.walk(root, {}, 0);

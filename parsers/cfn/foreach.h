@@ -25,7 +25,7 @@ struct ForEachExpansion {
     std::vector<std::string> unknown_keys;
 };
 
-ForEachExpansion expand_for_each(const Node* root, std::deque<Node>& arena, const CollectionResolver& resolve);
+ForEachExpansion expand_for_each(const Node* root, NodeArena& arena, const CollectionResolver& resolve);
 
 // Whether `name` is one a pattern of ForEachExpansion::unknown_keys can produce.
 bool matches_generated_key(const std::string& pattern, const std::string& name);

@@ -16,7 +16,7 @@ bool is_switch_pseudo(const std::string& name) {
            name == "AWS::StackName" || name == "AWS::URLSuffix";
 }
 
-const std::string* ref_target(const Node* n) {
+const NodeText* ref_target(const Node* n) {
     if (n && n->is_mapping() && n->entries.size() == 1 && n->entries[0].key == "Ref" &&
         n->entries[0].value->is_scalar())
         return &n->entries[0].value->text;
@@ -38,7 +38,7 @@ struct AtomScan {
 
     void walk(const Node* n, unsigned depth) {
         if (!n || depth > kMaxDepth) return;
-        if (const std::string* t = ref_target(n)) {
+        if (const NodeText* t = ref_target(n)) {
             if (is_atom(*t)) atoms.insert(*t);
             return;
         }
@@ -46,7 +46,7 @@ struct AtomScan {
             const Node* arg = n->entries[0].value;
             if (arg->is_sequence() && arg->items.size() == 2) {
                 for (int side = 0; side < 2; ++side) {
-                    const std::string* t = ref_target(arg->items[side]);
+                    const NodeText* t = ref_target(arg->items[side]);
                     const Node* other = arg->items[1 - side];
                     if (t && is_atom(*t) && other->is_scalar()) compared[*t].insert(other->text);
                 }
@@ -72,7 +72,7 @@ struct AtomScan {
             n->entries[0].value->is_sequence()) {
             const auto& args = n->entries[0].value->items;
             for (size_t i = 0; i < args.size() && i < 3; ++i)
-                if (const std::string* t = ref_target(args[i])) {
+                if (const NodeText* t = ref_target(args[i])) {
                     const ParameterInfo* p = tpl.parameter(*t);
                     if (p && is_atom(*t) && !p->allowed_values.empty() && !p->is_list()) {
                         atoms.insert(*t);

@@ -92,7 +92,7 @@ void expand_language_extensions(Template& tpl) {
         }
         return out;
     };
-    tpl.expanded_nodes = std::make_shared<std::deque<Node>>();
+    tpl.expanded_nodes = std::make_shared<NodeArena>();
     ForEachExpansion x = expand_for_each(tpl.root, *tpl.expanded_nodes, resolve);
     tpl.root = x.root;
     tpl.unknown_generated = std::move(x.unknown_keys);

@@ -56,7 +56,7 @@ struct Template {
     // AWS::LanguageExtensions: the nodes Fn::ForEach expansion made (`root`
     // points into them), and the key patterns of loops over unknown
     // collections (parsers/cfn/foreach.h).
-    std::shared_ptr<std::deque<Node>> expanded_nodes;
+    std::shared_ptr<NodeArena> expanded_nodes;
     std::vector<std::string> unknown_generated;
 
     const ParameterInfo* parameter(const std::string& name) const;

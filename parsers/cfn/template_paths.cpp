@@ -51,7 +51,7 @@ PathId position_path(const Document& doc, uint32_t line, uint32_t col) {
     // The steps first, interned at the end: a position that leads nowhere
     // leaves nothing in the table.
     struct StepRef {
-        const std::string* key;  // nullptr: the sequence index
+        const NodeText* key;  // nullptr: the sequence index
         size_t index;
     };
     std::vector<StepRef> steps;

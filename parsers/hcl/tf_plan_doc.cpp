@@ -207,17 +207,17 @@ struct Builder {
         Node& n = doc.make();
         n.kind = NodeKind::Scalar;
         n.quoted = true;
-        n.text = s;
+        n.text = doc.intern(s);
         return &n;
     }
     const Node* raw(const std::string& s) {
         Node& n = doc.make();
         n.kind = NodeKind::Scalar;
-        n.text = s;
+        n.text = doc.intern(s);
         return &n;
     }
     const Node* null() { return &doc.make(); }
-    void put(Node& m, const std::string& k, const Node* v) { m.entries.push_back({k, {}, {}, v}); }
+    void put(Node& m, std::string_view k, const Node* v) { doc.arena.push(m.entries, MapEntry{doc.intern(k), {}, {}, v}); }
 
     const Node* value(const Value& v, unsigned depth) {
         if (depth > 200) return null();
@@ -229,7 +229,7 @@ struct Builder {
             case Value::K::String: return str(v.s);
             case Value::K::List: {
                 Node& s = seq();
-                for (const Value& i : v.items()) s.items.push_back(value(i, depth + 1));
+                for (const Value& i : v.items()) doc.arena.push(s.items, value(i, depth + 1));
                 return &s;
             }
             case Value::K::Object: {
@@ -251,7 +251,7 @@ struct Builder {
             for (const Value& i : v.items()) {
                 const Node* m = unknown_marks(i, depth + 1);
                 any = any || m;
-                s.items.push_back(m ? m : raw("false"));
+                doc.arena.push(s.items, m ? m : raw("false"));
             }
             return any ? &s : nullptr;
         }
@@ -280,7 +280,7 @@ struct ConfigWriter {
         Node& m = b.map();
         if (!rc.out.empty()) {
             Node& refs = b.seq();
-            for (const std::string& r : rc.out) refs.items.push_back(b.str(r));
+            for (const std::string& r : rc.out) b.doc.arena.push(refs.items, b.str(r));
             b.put(m, "references", &refs);
             return &m;
         }
@@ -312,7 +312,7 @@ struct ConfigWriter {
             if (!dyn) {
                 size_t k = list->items.size();
                 const Value* item = items && k < items->items().size() ? &items->items()[k] : nullptr;
-                list->items.push_back(this->body(nb->body, def, bound, item));
+                b.doc.arena.push(list->items, this->body(nb->body, def, bound, item));
                 continue;
             }
             std::vector<const Block*> content = nb->body.blocks_of("content");
@@ -340,7 +340,7 @@ struct ConfigWriter {
             for (size_t k = 0; k < made; ++k) {
                 size_t at = list->items.size();
                 const Value* item = items && at < items->items().size() ? &items->items()[at] : nullptr;
-                list->items.push_back(this->body(content[0]->body, def, bound, item));
+                b.doc.arena.push(list->items, this->body(content[0]->body, def, bound, item));
             }
             bound.pop_back();
         }
@@ -371,7 +371,7 @@ struct ConfigWriter {
             if (const Attribute* c = r->body.attribute("count")) b.put(n, "count_expression", expression(c->expr, def, none));
             if (const Attribute* f = r->body.attribute("for_each")) b.put(n, "for_each_expression", expression(f->expr, def, none));
             any_inst = saved;
-            resources.items.push_back(&n);
+            b.doc.arena.push(resources.items, &n);
             // Keyed by the module instance: each instance's own configuration
             // (its dynamic blocks, its constants), not the first one's.
             if (by_scope) (*by_scope)[(inst ? inst->address : scope) + "|" + (data ? "data." : "") + r->labels[0] + "." + r->labels[1]] = &n;
@@ -464,7 +464,7 @@ struct ValuesWriter {
                 Node& list = b.seq();
                 for (size_t k = 0; k < e.value->items.size(); ++k) {
                     const Value* item = f && k < f->items().size() ? &f->items()[k] : nullptr;
-                    list.items.push_back(item ? instance_exprs(e.value->items[k], *item, depth + 1) : e.value->items[k]);
+                    b.doc.arena.push(list.items, item ? instance_exprs(e.value->items[k], *item, depth + 1) : e.value->items[k]);
                 }
                 b.put(out, e.key, &list);
                 continue;
@@ -473,7 +473,7 @@ struct ValuesWriter {
             if (f && !f->known_deep() && origins(*f, from, 0) && !from.empty()) {
                 Node& x = b.map();
                 Node& refs = b.seq();
-                for (const std::string& r : from) refs.items.push_back(b.str(r));
+                for (const std::string& r : from) b.doc.arena.push(refs.items, b.str(r));
                 b.put(x, "references", &refs);
                 b.put(out, e.key, &x);
             } else {
@@ -508,12 +508,12 @@ struct ValuesWriter {
                         b.put(own, e.key, e.key == "expressions" ? instance_exprs(e.value, r.values[k], 0) : e.value);
                     b.put(n, "vpclint_config", &own);
                 }
-                resources.items.push_back(&n);
+                b.doc.arena.push(resources.items, &n);
                 Node& ch = b.map();
                 b.put(ch, "address", b.str(r.addresses[k]));
                 Node& change = b.map();
                 Node& actions = b.seq();
-                actions.items.push_back(b.str("create"));
+                b.doc.arena.push(actions.items, b.str("create"));
                 b.put(change, "actions", &actions);
                 const Node* au = b.unknown_marks(r.values[k], 0);
                 Node& au_map = au && au->is_mapping() ? const_cast<Node&>(*au) : b.map();
@@ -521,14 +521,14 @@ struct ValuesWriter {
                     if (!r.values[k].field(computed) && !au_map.get(computed)) b.put(au_map, computed, b.raw("true"));
                 b.put(change, "after_unknown", &au_map);
                 b.put(ch, "change", &change);
-                changes.items.push_back(&ch);
+                b.doc.arena.push(changes.items, &ch);
             }
         }
         b.put(out, "resources", &resources);
         Node& children = b.seq();
         for (const auto& [name, call] : m.calls)
             for (const auto& [key, child] : call.instances)
-                children.items.push_back(module(*child, depth + 1, (scope.empty() ? "" : scope + ".") + "module." + name));
+                b.doc.arena.push(children.items, module(*child, depth + 1, (scope.empty() ? "" : scope + ".") + "module." + name));
         b.put(out, "child_modules", &children);
         return &out;
     }

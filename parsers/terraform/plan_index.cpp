@@ -132,7 +132,7 @@ bool parse_module_path(const std::string& address, ModulePath& out) {
 
 std::string scope_name(const ModulePath& p) {
     std::string out;
-    for (const ModuleStep& s : p) out += (out.empty() ? "module." : ".module.") + s.name;
+    for (const ModuleStep& s : p) out.append(out.empty() ? "module." : ".module.").append(s.name);
     return out;
 }
 
@@ -181,6 +181,11 @@ void PlanIndex::add_module(const Node* module, const std::string& json_path, boo
         std::string module_address = scalar(m->get("address"));
         ModulePath path;
         if (!parse_module_path(module_address, path)) continue;
+        // The same for every resource of the module (a module instance of a
+        // large plan has hundreds of resources).
+        const std::string scope = scope_name(path);
+        const std::string in_key = instance_key(path) + "|";
+        const std::string last_key = path.empty() ? std::string() : last_any_key(path) + "|";
         if (const Node* resources = m->get("resources"); resources && resources->is_sequence()) {
             for (size_t k = 0; k < resources->items.size(); ++k) {
                 const Node* r = resources->items[k];
@@ -210,10 +215,9 @@ void PlanIndex::add_module(const Node* module, const std::string& json_path, boo
                 size_t n = instances_.size();
                 by_address_[i.address] = n;
                 std::string base = (i.data ? std::string("data.") : std::string()) + i.type + "." + i.name;
-                std::string scope = scope_name(path);
                 by_base_[scope.empty() ? base : scope + "." + base].push_back(n);
-                by_base_in_[instance_key(path) + "|" + base].push_back(n);
-                if (!path.empty()) by_base_last_any_[last_any_key(path) + "|" + base].push_back(n);
+                by_base_in_[in_key + base].push_back(n);
+                if (!path.empty()) by_base_last_any_[last_key + base].push_back(n);
                 for (const char* key : {"id", "arn"}) {
                     std::string id = scalar(i.values ? i.values->get(key) : nullptr);
                     if (!id.empty()) by_id_[id].push_back(n);

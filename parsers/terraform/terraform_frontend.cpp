@@ -57,7 +57,7 @@ void module_dirs(const Node* module_config, const std::string& scope, const std:
         if (!source || !source->is_scalar() || (source->text.rfind("./", 0) != 0 && source->text.rfind("../", 0) != 0))
             continue;  // registry and remote modules have no local source
         module_dirs(e.value->get("module"), (scope.empty() ? "" : scope + ".") + "module." + e.key,
-                    (dir / source->text).lexically_normal(), out, depth + 1);
+                    (dir / std::string_view(source->text)).lexically_normal(), out, depth + 1);
     }
 }
 
@@ -154,11 +154,11 @@ struct SourcesForPlan {
             if (!ours || !ours->is_mapping()) continue;
             Node& exprs = pd.doc->make();
             exprs.kind = NodeKind::Mapping;
-            if (theirs && theirs->is_mapping()) exprs.entries = theirs->entries;
+            if (theirs && theirs->is_mapping()) exprs.entries = theirs->entries;  // shared until pushed to
             bool added = false;
             for (const MapEntry& e : ours->entries)
                 if (!exprs.get(e.key)) {
-                    exprs.entries.push_back(e);
+                    pd.doc->arena.push(exprs.entries, e);
                     added = true;
                 }
             if (!added) continue;
@@ -166,8 +166,8 @@ struct SourcesForPlan {
             merged.kind = NodeKind::Mapping;
             if (i.config && i.config->is_mapping())
                 for (const MapEntry& e : i.config->entries)
-                    if (e.key != "expressions") merged.entries.push_back(e);
-            merged.entries.push_back({"expressions", {}, {}, &exprs});
+                    if (e.key != "expressions") pd.doc->arena.push(merged.entries, e);
+            pd.doc->arena.push(merged.entries, MapEntry{"expressions", {}, {}, &exprs});
             plan.set_config(k, &merged);
         }
     }

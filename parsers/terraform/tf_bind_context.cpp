@@ -517,7 +517,7 @@ PolicyDocument BindContext::policy(const Instance& i, const Attr& a) const {
     }
     const Node* stmts = parsed.doc->root->get("Statement");
     std::vector<const Node*> list;
-    if (stmts && stmts->is_sequence()) list = stmts->items;
+    if (stmts && stmts->is_sequence()) list.assign(stmts->items.begin(), stmts->items.end());
     else if (stmts && stmts->is_mapping()) list.push_back(stmts);
     for (const Node* s : list) {
         if (!s->is_mapping()) continue;
