@@ -13,6 +13,7 @@
 #include <cstring>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 extern "C" size_t LLVMFuzzerMutate(uint8_t* data, size_t size, size_t max_size);
@@ -49,19 +50,26 @@ inline size_t indent_of(const std::string& s, const Line& l) {
     return i - l.begin;
 }
 
+// What opens and closes 1 to 64 flow sequences, or mappings whose key is
+// opened by `map_open`, around a value.
+inline std::pair<std::string, std::string> nesting(std::minstd_rand& rng, const char* map_open) {
+    size_t k = 1 + rng() % 64;
+    bool map = rng() % 2;
+    std::string open, close;
+    for (size_t i = 0; i < k; ++i) {
+        open += map ? map_open : "[";
+        close += map ? "}" : "]";
+    }
+    return {open, close};
+}
+
 // A line's value wrapped in k flow sequences or mappings.
 inline bool yaml_nest(std::string& s, std::minstd_rand& rng) {
     auto ls = lines_of(s);
     const Line& l = ls[rng() % ls.size()];
     size_t v = value_start(s, l);
     if (v == std::string::npos || v >= l.end) return false;
-    size_t k = 1 + rng() % 64;
-    bool map = rng() % 2;
-    std::string open, close;
-    for (size_t i = 0; i < k; ++i) {
-        open += map ? "{k: " : "[";
-        close += map ? "}" : "]";
-    }
+    auto [open, close] = nesting(rng, "{k: ");
     s.insert(l.end, close);
     s.insert(v, open);
     return true;
@@ -143,13 +151,7 @@ inline bool json_nest(std::string& s, std::minstd_rand& rng) {
     if (v == std::string::npos) return false;
     size_t e = json_value_end(s, v);
     if (e == std::string::npos || e <= v) return false;
-    size_t k = 1 + rng() % 64;
-    bool map = rng() % 2;
-    std::string open, close;
-    for (size_t i = 0; i < k; ++i) {
-        open += map ? "{\"k\":" : "[";
-        close += map ? "}" : "]";
-    }
+    auto [open, close] = nesting(rng, "{\"k\":");
     s.insert(e, close);
     s.insert(v, open);
     return true;
