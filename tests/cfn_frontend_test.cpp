@@ -385,13 +385,8 @@ Resources:
 }
 
 TEST_CASE("exports decided in every condition scenario, and values a parent passes to a child", "[cfn][stacks]") {
-    LoadResult r = load_document("t.yaml", R"(
-Parameters:
-  Share: {Type: String, AllowedValues: ["yes", "no"], Default: "no"}
-  Env: {Type: String, AllowedValues: [dev, prod], Default: dev}
-Conditions:
-  IsShared: !Equals [!Ref Share, "yes"]
-  IsProd: !Equals [!Ref Env, prod]
+    // Subnets, a group, a sibling stack and a child the parent passes them to.
+    const std::string resources = R"(
 Resources:
   A: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-0123456789abcdef0, CidrBlock: 10.0.0.0/24}}
   B: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-0123456789abcdef0, CidrBlock: 10.0.1.0/24}}
@@ -407,7 +402,14 @@ Resources:
         FromSibling: !GetAtt Net.Outputs.Private
         Imported: !ImportValue x
         Literal: "10"
-Outputs:
+)";
+    LoadResult r = load_document("t.yaml", R"(
+Parameters:
+  Share: {Type: String, AllowedValues: ["yes", "no"], Default: "no"}
+  Env: {Type: String, AllowedValues: [dev, prod], Default: dev}
+Conditions:
+  IsShared: !Equals [!Ref Share, "yes"]
+  IsProd: !Equals [!Ref Env, prod])" + resources + R"(Outputs:
   OnlyShared: {Condition: IsShared, Value: !Ref A, Export: {Name: only-shared}}
   Same: {Value: !If [IsProd, !Ref B, !Ref B], Export: {Name: same}}
   Differs: {Value: !If [IsProd, !Ref A, !Ref B], Export: {Name: differs}}
@@ -427,23 +429,7 @@ Outputs:
     REQUIRE(with_conditions.size() == 2);
     CHECK(with_conditions[1].passed.empty());
     // Without them: its resources, a sibling's output; an import is unknown.
-    LoadResult plain = load_document("p.yaml", R"(
-Resources:
-  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-0123456789abcdef0, CidrBlock: 10.0.0.0/24}}
-  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: vpc-0123456789abcdef0, CidrBlock: 10.0.1.0/24}}
-  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: vpc-0123456789abcdef0}}
-  Net: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: net.yaml}}
-  App:
-    Type: AWS::CloudFormation::Stack
-    Properties:
-      TemplateURL: app.yaml
-      Parameters:
-        Subnets: !Join [",", [!Ref A, !Ref B]]
-        Group: !GetAtt Sg.GroupId
-        FromSibling: !GetAtt Net.Outputs.Private
-        Imported: !ImportValue x
-        Literal: "10"
-)");
+    LoadResult plain = load_document("p.yaml", resources);
     REQUIRE(!plain.error);
     std::vector<cfn::NestedStackRef> n = cfn::nested_stacks(*plain.doc, {});
     REQUIRE(n.size() == 2);
