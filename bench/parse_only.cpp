@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
         vpclint::LoadResult r = vpclint::load_document(f.path, text);
         if (r.doc) {
             ++loaded;
-            nodes += r.doc->arena.size();
+            nodes += r.doc->arena.node_count();
         } else {
             ++failed;
         }
