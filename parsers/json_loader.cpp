@@ -2,23 +2,13 @@
 // libraries at hand keep no positions. It tracks line and column as it goes
 // (Terraform plans are often one long line, so columns are never recounted)
 // and recurses at most kMaxDepth levels, so hostile input cannot overflow the
-// stack.
-//
-// In a Terraform plan (the root object's first key is "format_version", as
-// `terraform show -json` writes it) the parts no binder reads are checked as
-// strictly as the rest but not built: resource_changes[].change.before,
-// .after, .before_sensitive, .after_sensitive, .replace_paths (copies of
-// planned_values and prior_state); the root's relevant_attributes,
-// output_changes, resource_drift and checks; resources' sensitive_values; and
-// prior_state's copies of resources planned_values has (the plan index takes
-// the planned ones). They are about half of a plan's bytes and would be most
-// of its memory; each is kept as a null node with the value's extent.
+// stack. A JsonMemberPolicy (parsers/json_loader.h) may have parts checked
+// but not built.
 #include <cstring>
-#include <initializer_list>
-#include <unordered_set>
 
 #include "core/document.h"
 #include "parsers/duplicate_keys.h"
+#include "parsers/json_loader.h"
 
 namespace vpclint {
 
@@ -49,44 +39,17 @@ void append_utf8(std::string& out, uint32_t cp) {
     }
 }
 
-// Where a container sits in a Terraform plan, for the parts not built.
-enum class Role : uint8_t {
-    Other, Root, Changes, Change, ChangeBody,
-    Planned, Module, Modules, Resources, Resource,                       // planned_values
-    Prior, PriorValues, PriorModule, PriorModules, PriorResources, PriorResource  // prior_state
-};
-
-// The role of an array's items.
-Role item_role(Role array) {
-    switch (array) {
-        case Role::Changes: return Role::Change;
-        case Role::Modules: return Role::Module;
-        case Role::Resources: return Role::Resource;
-        case Role::PriorModules: return Role::PriorModule;
-        case Role::PriorResources: return Role::PriorResource;
-        default: return Role::Other;
-    }
-}
-
-const Node* scalar_of(const MapEntry* entries, size_t count, std::string_view key) {
-    for (size_t k = 0; k < count; ++k)
-        if (entries[k].key == key) return entries[k].value->is_scalar() ? entries[k].value : nullptr;
-    return nullptr;
-}
-
-bool is_one_of(std::string_view key, std::initializer_list<std::string_view> keys) {
-    for (std::string_view k : keys)
-        if (key == k) return true;
-    return false;
-}
+using Role = JsonMemberPolicy::Role;
+constexpr Role kNone = JsonMemberPolicy::kNone;
 
 class JsonParser {
 public:
-    JsonParser(Document& doc, std::string_view text) : doc_(doc), p_(text.data()), end_(text.data() + text.size()) {}
+    JsonParser(Document& doc, std::string_view text, JsonMemberPolicy* policy)
+        : doc_(doc), policy_(policy), p_(text.data()), end_(text.data() + text.size()) {}
 
     const Node* parse() {
         skip_ws();
-        const Node* root = value(0, Role::Root);
+        const Node* root = value(0, policy_ ? policy_->root() : kNone);
         skip_ws();
         if (p_ < end_) fail("unexpected text after the JSON value");
         return root;
@@ -119,7 +82,7 @@ private:
         }
     }
 
-    const Node* value(unsigned depth, Role role = Role::Other) {
+    const Node* value(unsigned depth, Role role = kNone) {
         if (p_ >= end_) fail("unexpected end of file: a value is missing");
         char c = *p_;
         if (c == '{' || c == '[') {
@@ -404,7 +367,7 @@ private:
         // the memory of large lists was spare capacity).
         size_t mark = item_stack_.size();
         while (true) {
-            item_stack_.push_back(value(depth, item_role(role)));
+            item_stack_.push_back(value(depth, role == kNone ? kNone : policy_->items(role)));
             skip_ws();
             if (p_ >= end_) fail_at("unclosed '[' (end of file reached)", n.begin);
             if (*p_ == ']') break;
@@ -449,7 +412,7 @@ private:
             skip_ws();
             e.value = member(depth, role, entry_stack_.size() == mark, e.key);
             entry_stack_.push_back(std::move(e));
-            if (role == Role::PriorResource && entry_stack_.size() == mark + 1 && planned_again(entry_stack_.back())) {
+            if (role != kNone && entry_stack_.size() == mark + 1 && policy_->skip_rest(role, entry_stack_.back())) {
                 skip_members(n.begin, depth, mark, true);
                 n.kind = NodeKind::Null;
                 n.end = here();
@@ -464,7 +427,7 @@ private:
             skip_ws();
             if (at('}')) fail_at("trailing comma before '}'", comma);
         }
-        if (role == Role::Resource) note_planned(mark);
+        if (role != kNone) policy_->closed(role, entry_stack_.data() + mark, entry_stack_.size() - mark);
         doc_.arena.assign(n.entries, entry_stack_.data() + mark, entry_stack_.size() - mark);
         entry_stack_.resize(mark);
         step();
@@ -474,75 +437,13 @@ private:
 
     // The value of `key` in an object with `role` (`first`: the object's first key).
     const Node* member(unsigned depth, Role role, bool first, std::string_view key) {
-        switch (role) {
-            case Role::Root:
-                if (first) plan_ = key == "format_version";
-                if (!plan_) break;
-                if (key == "resource_changes") return value(depth, Role::Changes);
-                if (key == "planned_values") return value(depth, Role::Planned);
-                if (key == "prior_state") return value(depth, Role::Prior);
-                if (is_one_of(key, {"relevant_attributes", "output_changes", "resource_drift", "checks"}))
-                    return skipped(depth);
-                break;
-            case Role::Change:
-                if (key == "change") return value(depth, Role::ChangeBody);
-                break;
-            case Role::Planned:
-                if (key == "root_module") return value(depth, Role::Module);
-                break;
-            case Role::Module:
-                if (key == "resources") return value(depth, Role::Resources);
-                if (key == "child_modules") return value(depth, Role::Modules);
-                break;
-            case Role::Resource:
-            case Role::PriorResource:
-                if (key == "sensitive_values") return skipped(depth);
-                break;
-            case Role::Prior:
-                if (key == "values") return value(depth, Role::PriorValues);
-                break;
-            case Role::PriorValues:
-                if (key == "root_module") return value(depth, Role::PriorModule);
-                break;
-            case Role::PriorModule:
-                if (key == "resources") return value(depth, Role::PriorResources);
-                if (key == "child_modules") return value(depth, Role::PriorModules);
-                break;
-            case Role::ChangeBody:
-                if (is_one_of(key, {"before", "after", "before_sensitive", "after_sensitive", "replace_paths"}))
-                    return skipped(depth);
-                break;
-            default: break;
-        }
-        return value(depth);
-    }
-
-    // A planned resource (its entries on the stack from `mark`) that the
-    // plan index takes (an address, a type and a name): its prior_state
-    // copy, which the index ignores ("planned values win"), is not built.
-    void note_planned(size_t mark) {
-        const MapEntry* e = entry_stack_.data() + mark;
-        size_t count = entry_stack_.size() - mark;
-        const Node* address = scalar_of(e, count, "address");
-        const Node* type = scalar_of(e, count, "type");
-        const Node* name = scalar_of(e, count, "name");
-        if (address && type && name && !address->text.empty() && !type->text.empty() && !name->text.empty())
-            planned_.insert(address->text);
-    }
-
-    // A prior_state resource whose first entry is an address planned_values
-    // has, and not a data source's (the remote-state reader looks at those
-    // in both places).
-    bool planned_again(const MapEntry& first) const {
-        if (first.key != "address" || !first.value->is_scalar()) return false;
-        std::string_view a = first.value->text;
-        if (a.rfind("data.", 0) == 0 || a.find(".data.") != std::string::npos) return false;
-        return planned_.count(a) != 0;
+        if (role == kNone) return value(depth);
+        JsonMemberPolicy::Member m = policy_->member(role, key, first);
+        return m.skip ? skipped(depth) : value(depth, m.role);
     }
 
     Document& doc_;
-    bool plan_ = false;
-    std::unordered_set<std::string_view> planned_;  // addresses of planned_values resources    // the root object is a Terraform plan's (or state's)
+    JsonMemberPolicy* policy_;  // null: everything is built
     std::string scratch_;  // text of skipped scalars
     std::vector<const Node*> item_stack_;  // items of the arrays being read, innermost last
     std::vector<MapEntry> entry_stack_;    // entries of the objects being read, innermost last
@@ -551,14 +452,12 @@ private:
     uint32_t line_ = 1, col_ = 1;
 };
 
-}  // namespace
-
-LoadResult load_json(std::string path, std::string_view text) {
+LoadResult load_json_with(std::string path, std::string_view text, JsonMemberPolicy* policy) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     auto doc = std::make_unique<Document>();
     doc->path = std::move(path);
     try {
-        JsonParser p(*doc, text);
+        JsonParser p(*doc, text, policy);
         doc->root = p.parse();
     } catch (const JsonError& e) {
         // A duplicate key reads the same in YAML and JSON.
@@ -566,6 +465,14 @@ LoadResult load_json(std::string path, std::string_view text) {
         return {nullptr, LoadError{duplicate ? e.message : "invalid JSON: " + e.message, e.pos}};
     }
     return {std::move(doc), std::nullopt};
+}
+
+}  // namespace
+
+LoadResult load_json(std::string path, std::string_view text) { return load_json_with(std::move(path), text, nullptr); }
+
+LoadResult load_json(std::string path, std::string_view text, JsonMemberPolicy& policy) {
+    return load_json_with(std::move(path), text, &policy);
 }
 
 }  // namespace vpclint

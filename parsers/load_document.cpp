@@ -1,6 +1,9 @@
 // Checks every loader needs first (size, binary content, encoding), then the
-// choice between the JSON and the YAML loader.
+// choice between the JSON and the YAML loader, and of the Terraform plan
+// reader for JSON that starts like a plan.
 #include "core/document.h"
+#include "parsers/json_loader.h"
+#include "parsers/terraform/plan_reader.h"
 #include "parsers/text_positions.h"
 #include "parsers/utf16_decode.h"
 #include "parsers/utf8_check.h"
@@ -54,7 +57,13 @@ LoadResult load_document(std::string path, std::string_view text, size_t max_byt
     if (size_t bad = find_invalid_utf8(text); bad != std::string_view::npos)
         return failure("invalid UTF-8 (the file must be UTF-8 encoded)", LineTable(text).pos_of_offset(bad));
     if (text[first] != '{' && text[first] != '[') return load_yaml(std::move(path), text);
-    LoadResult json = load_json(path, text);
+    LoadResult json;
+    if (tf::starts_like_plan(text)) {
+        tf::PlanReader plan;
+        json = load_json(path, text, plan);
+    } else {
+        json = load_json(path, text);
+    }
     // A .yaml or .template file may start with a YAML flow collection that is
     // not strict JSON (unquoted keys, a trailing comma): cfn-lint reads
     // templates as YAML, so read it as YAML before reporting the JSON error.

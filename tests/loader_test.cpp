@@ -615,6 +615,13 @@ TEST_CASE("plans: the parts no binder reads are null nodes with their extent", "
     const Node* o = load_ok(other)->get("resource_changes")->items[0]->get("change")->get("after");
     CHECK(dump(o) == "{cidr_block:'10.0.0.0/16,}");
     CHECK(load_ok(other)->get("relevant_attributes")->is_sequence());
+
+    // The key decides, however it is written: an escaped format_version is one.
+    auto escaped = load_document("plan.json", plan_text("format\\u005fversion", "{\"cidr_block\": \"10.0.0.0/16\"}"));
+    CHECK(load_ok(escaped)->get("relevant_attributes")->is_null());
+    // load_json alone knows no plan (the plan reader is load_document's choice).
+    auto plain = load_json("plan.json", plan_text("format_version", "{\"cidr_block\": \"10.0.0.0/16\"}"));
+    CHECK(load_ok(plain)->get("relevant_attributes")->is_sequence());
 }
 
 TEST_CASE("plans: a part not built is checked as strictly as the rest", "[loader][plan-skip]") {
@@ -701,6 +708,14 @@ TEST_CASE("plans: random damage to a real plan fails alike whether its parts are
     const std::string base = ss.str();
     const size_t fv = base.find("\"format_version\"");
     REQUIRE(fv == 1);
+    {
+        // Undamaged, the two differ in what is built (else the comparison below proves nothing).
+        std::string other = base;
+        other.replace(fv, 16, "\"formatXversion\"");
+        LoadResult a = load_document("p.json", base), b = load_document("p.json", other);
+        CHECK(load_ok(a)->get("resource_changes")->items[0]->get("change")->get("after")->is_null());
+        CHECK(load_ok(b)->get("resource_changes")->items[0]->get("change")->get("after")->is_mapping());
+    }
     std::mt19937 rng(17);
     const std::string pieces = "{}[],:\"0123456789.eE-+\\ntrufalsu ";
     int failures = 0;
@@ -715,7 +730,7 @@ TEST_CASE("plans: random damage to a real plan fails alike whether its parts are
         }
         std::string other = t;
         other.replace(fv, 16, "\"formatXversion\"");  // the same text, not a plan: built whole
-        LoadResult a = load_json("p.json", t), b = load_json("p.json", other);
+        LoadResult a = load_document("p.json", t), b = load_document("p.json", other);
         INFO(t.substr(pos > 60 ? pos - 60 : 0, 120));
         REQUIRE(bool(a.error) == bool(b.error));
         if (!a.error) continue;
