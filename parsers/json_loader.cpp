@@ -9,6 +9,8 @@
 #include "core/document.h"
 #include "parsers/duplicate_keys.h"
 #include "parsers/json_loader.h"
+#include "parsers/json_scan.h"
+#include "parsers/key_table.h"
 
 namespace vpclint {
 
@@ -38,6 +40,11 @@ void append_utf8(std::string& out, uint32_t cp) {
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
 }
+
+// Up to this many entries an object's keys are checked for a duplicate by a
+// scan of their addresses (a plan resource's values have 30-60 keys), past
+// it through DuplicateKeyCheck's hash index.
+constexpr size_t kAddressScan = 64;
 
 using Role = JsonMemberPolicy::Role;
 constexpr Role kNone = JsonMemberPolicy::kNone;
@@ -188,10 +195,8 @@ private:
                 if (*p_ != '"') fail("expected a quoted key");
                 MapEntry e;  // the key only, for the duplicate check
                 e.key_begin = here();
-                e.key = string_text();
-                // A view of the text, or (escaped, rare) a copy that outlives scratch_.
-                if (e.key.data() == scratch_.data()) e.key = doc_.intern(e.key);
-                if (uint32_t first = duplicates.first_line(entry_stack_.data() + mark, entry_stack_.size() - mark, e.key))
+                e.key = keys_.intern(string_text(), doc_.arena);
+                if (uint32_t first = duplicate_of(mark, e.key, duplicates))
                     throw JsonError{duplicate_key_message(std::string(e.key), first), e.key_begin};
                 skip_ws();
                 if (!at(':')) fail("expected ':' after the key \"" + std::string(e.key) + "\"");
@@ -212,6 +217,20 @@ private:
         }
         entry_stack_.resize(mark);
         step();
+    }
+
+    // The line of an entry before `key` in the object whose entries are on
+    // the stack from `mark`, or 0. Interned keys are equal exactly when
+    // their addresses are, so a small object's keys are scanned by address.
+    uint32_t duplicate_of(size_t mark, std::string_view key, DuplicateKeyCheck& duplicates) {
+        const MapEntry* e = entry_stack_.data() + mark;
+        size_t count = entry_stack_.size() - mark;
+        if (count <= kAddressScan && keys_.distinct()) {
+            for (size_t k = 0; k < count; ++k)
+                if (e[k].key.data() == key.data()) return e[k].key_begin.line;
+            return 0;
+        }
+        return duplicates.first_line(e, count, key);
     }
 
     bool literal(std::string_view word) {
@@ -267,14 +286,8 @@ private:
     // A string's text: a view of the source when it has no escapes (most
     // do), else its decoded text in scratch_ (valid until the next string).
     std::string_view string_text() {
-        const char* q = p_ + 1;
         uint32_t cols = 0;
-        while (q < end_) {
-            auto c = static_cast<unsigned char>(*q);
-            if (c == '"' || c == '\\' || c < 0x20) break;
-            cols += (c & 0xC0) != 0x80;
-            ++q;
-        }
+        const char* q = p_ + 1 + json_scan::plain_run(p_ + 1, end_, cols);
         if (q < end_ && *q == '"') {
             std::string_view text(p_ + 1, static_cast<size_t>(q - p_ - 1));
             p_ = q + 1;
@@ -294,12 +307,7 @@ private:
             // points (continuation bytes do not move the column).
             const char* run = p_;
             uint32_t cols = 0;
-            while (p_ < end_) {
-                auto c = static_cast<unsigned char>(*p_);
-                if (c == '"' || c == '\\' || c < 0x20) break;
-                cols += (c & 0xC0) != 0x80;
-                ++p_;
-            }
+            p_ += json_scan::plain_run(p_, end_, cols);
             out.append(run, static_cast<size_t>(p_ - run));
             col_ += cols;
             if (p_ >= end_) fail_at("unclosed string (end of file reached)", start);
@@ -402,9 +410,9 @@ private:
             if (*p_ != '"') fail("expected a quoted key");
             MapEntry e;
             e.key_begin = here();
-            e.key = doc_.intern(string_text());
+            e.key = keys_.intern(string_text(), doc_.arena);
             e.key_end = here();
-            if (uint32_t first = duplicates.first_line(entry_stack_.data() + mark, entry_stack_.size() - mark, e.key))
+            if (uint32_t first = duplicate_of(mark, e.key, duplicates))
                 throw JsonError{duplicate_key_message(std::string(e.key), first), e.key_begin};
             skip_ws();
             if (!at(':')) fail("expected ':' after the key \"" + std::string(e.key) + "\"");
@@ -444,6 +452,7 @@ private:
 
     Document& doc_;
     JsonMemberPolicy* policy_;  // null: everything is built
+    KeyTable keys_;
     std::string scratch_;  // text of skipped scalars
     std::vector<const Node*> item_stack_;  // items of the arrays being read, innermost last
     std::vector<MapEntry> entry_stack_;    // entries of the objects being read, innermost last

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "core/document.h"
+#include "parsers/json_scan.h"
+#include "parsers/key_table.h"
 
 using namespace vpclint;
 
@@ -763,4 +765,67 @@ TEST_CASE("duplicate keys in large mappings (past the scan limit, through the ha
         CHECK(e.message == "duplicate key 'k" + std::to_string(dup_of) + "' " + first);
         CHECK(at(e.pos) == "202:1");
     }
+}
+
+// The string scanner's sixteen-byte steps (parsers/json_scan.h) against the
+// byte-at-a-time definition, at every length and offset, with multi-byte
+// characters and stop bytes on either side of each step boundary.
+TEST_CASE("JSON string runs: length and columns as byte by byte", "[loader][json-scan]") {
+    const std::vector<std::string> pieces = {"a", "Z", " ", "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\"", "\\",
+                                             "\t", "\n", "\x1f", "\x7f", "~"};
+    std::mt19937 rng(17);
+    for (int it = 0; it < 3000; ++it) {
+        std::string s;
+        size_t n = rng() % 70;
+        bool plain_only = rng() % 2;
+        while (s.size() < n) s += pieces[rng() % (plain_only ? 6 : pieces.size())];
+        for (size_t from = 0; from <= std::min<size_t>(s.size(), 17); ++from) {
+            size_t want = from;
+            uint32_t want_cols = 0;
+            while (want < s.size() && json_scan::plain(static_cast<unsigned char>(s[want]))) {
+                want_cols += (static_cast<unsigned char>(s[want]) & 0xC0) != 0x80;
+                ++want;
+            }
+            INFO(s << " from " << from);
+            uint32_t cols = 5, word_cols = 5;
+            REQUIRE(json_scan::plain_run(s.data() + from, s.data() + s.size(), cols) == want - from);
+            REQUIRE(cols == 5 + want_cols);
+            REQUIRE(json_scan::plain_run_words(s.data() + from, s.data() + s.size(), word_cols) == want - from);
+            REQUIRE(word_cols == 5 + want_cols);
+        }
+    }
+    // Through the loader: a column after seventeen two-byte characters, and after an escape.
+    std::string e17;
+    for (int k = 0; k < 17; ++k) e17 += "\xc3\xa9";
+    LoadError e = load_error("{\"a\": \"" + e17 + "\tx\"}", "t.json");
+    CHECK(e.message == "invalid JSON: control character in a string (escape it)");
+    CHECK(at(e.pos) == "1:25");
+    e = load_error("{\"a\": \"\\n" + e17 + e17 + "\"x}", "t.json");
+    CHECK(at(e.pos) == "1:45");
+}
+
+TEST_CASE("JSON keys: one copy per text, duplicates found however written", "[loader][json-scan]") {
+    KeyTable keys;
+    NodeArena arena;
+    std::string a = "subnet_id", b = "subnet_id";
+    std::string_view ka = keys.intern(a, arena), kb = keys.intern(b, arena);
+    CHECK(ka == "subnet_id");
+    CHECK(ka.data() == kb.data());
+    CHECK(ka.data() != a.data());  // the arena's copy
+    CHECK(keys.intern("subnet_ids", arena).data() != ka.data());
+    CHECK(keys.intern("", arena).data() == keys.intern(std::string(), arena).data());
+    // Past the table's first size, every key still one copy.
+    std::vector<std::string_view> first;
+    for (int k = 0; k < 5000; ++k) first.push_back(keys.intern("k" + std::to_string(k), arena));
+    for (int k = 0; k < 5000; ++k) REQUIRE(keys.intern("k" + std::to_string(k), arena).data() == first[k].data());
+    CHECK(keys.distinct());
+
+    LoadError e = load_error("{\"ab\": 1,\n \"a\\u0062\": 2}", "t.json");
+    CHECK(e.message == "duplicate key 'ab' (first at line 1)");
+    CHECK(at(e.pos) == "2:2");
+    e = load_error("{\"\": 1, \"\": 2}", "t.json");
+    CHECK(e.message == "duplicate key '' (first at line 1)");
+    // The same in a part of a plan that is checked, not built.
+    e = load_error("{\"format_version\": \"1\", \"checks\": {\"ab\": 1,\n \"a\\u0062\": 2}}", "plan.json");
+    CHECK(e.message == "duplicate key 'ab' (first at line 1)");
 }
