@@ -533,8 +533,9 @@ TEST_CASE("an alias bomb fails fast", "[loader]") {
     auto start = std::chrono::steady_clock::now();
     LoadError e = load_error(bomb);
     CHECK(millis_since(start) < 1000);
-    CHECK(e.message == "YAML aliases expand to more than 4000000 nodes (an alias bomb?)");
-    CHECK(at(e.pos) == "7:20");  // the alias that crosses the limit (4 x 1,111,111)
+    CHECK(e.message == "YAML aliases expand to more than 1000000 nodes (an alias bomb?)");
+    // The alias that crosses the limit: f's tenth *e (1 + 10 x 111,111).
+    CHECK(at(e.pos) == "6:44");
     // The same shape within the limit loads, sharing nodes.
     LoadResult small = load_document("t.yaml", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n");
     const Node* root = load_ok(small);

@@ -140,7 +140,8 @@ k = min(depth, 100000)
 write("plan-deep-modules.json", '{"format_version": "1.2", "terraform_version": "1.11.0", "planned_values": {"root_module": {}}, '
       '"configuration": {"root_module": ' + '{"module_calls": {"m": {"source": "./m", "module": ' * k + "{}" + "}}}" * k + "}}")
 
-# Over 4M nodes with no alias at all.
+# Four times the node budget (1,000,000, core/document.h) with no alias at
+# all: the load stops at the budget, whatever follows.
 write("many-nodes.yaml", HEAD + "Metadata:\n  L: [" + ",".join(["1"] * 4_100_000) + "]\nResources:\n  T: {Type: AWS::SNS::Topic}\n")
 
 # One long line: 32k resources in flow style.
