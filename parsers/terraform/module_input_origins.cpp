@@ -86,7 +86,7 @@ struct Origins {
 void add_module_input_origins(BindContext& c) {
     Origins o{c, {}};
     for (const Instance& i : c.plan.instances()) {
-        if (i.module_path.empty() || !i.config || i.data) continue;
+        if (i.module_path->empty() || !i.config || i.data) continue;
         std::vector<std::string> vars;
         // Tags name things; they decide nothing a rule reads.
         if (const Node* exprs = i.config->get("expressions"); exprs && exprs->is_mapping())
@@ -94,7 +94,7 @@ void add_module_input_origins(BindContext& c) {
                 if (e.key != "tags" && e.key != "tags_all") var_refs(e.value, vars, 0);
         var_refs(i.config->get("count_expression"), vars, 0);
         var_refs(i.config->get("for_each_expression"), vars, 0);
-        o.inputs(i.module_path, vars, c.loc(i), i.type + "." + i.name, 0);
+        o.inputs(*i.module_path, vars, c.loc(i), i.type + "." + i.name, 0);
     }
 }
 

@@ -26,7 +26,7 @@ const Node* at_path(const Node* n, const std::vector<std::string>& path) {
 
 namespace {
 
-std::string scalar(const Node* n) { return n && n->is_scalar() ? n->text : std::string(); }
+NodeText scalar(const Node* n) { return n && n->is_scalar() ? n->text : NodeText(); }
 
 // Reads `[key]` at `pos` (quotes kept, brackets inside quotes allowed);
 // returns the position after `]`, or npos when malformed.
@@ -136,22 +136,43 @@ std::string scope_name(const ModulePath& p) {
     return out;
 }
 
+size_t PlanIndex::BaseKeyHash::operator()(const BaseKey& k) const {
+    std::hash<std::string_view> h;
+    size_t x = h(k.type) * 31 + h(k.name);
+    return x ^ (size_t{k.group} << 1 | k.data) * 0x9e3779b97f4a7c15ULL;
+}
+
+uint32_t PlanIndex::group_of(std::unordered_map<std::string, uint32_t>& ids, std::string key) {
+    return ids.emplace(std::move(key), static_cast<uint32_t>(ids.size())).first->second;
+}
+
+const uint32_t* PlanIndex::find_group(const std::unordered_map<std::string, uint32_t>& ids, const std::string& key) {
+    auto it = ids.find(key);
+    return it == ids.end() ? nullptr : &it->second;
+}
+
 PlanIndex::PlanIndex(const Document& doc, InputKind kind) {
     const Node* root = doc.root;
     if (!root || !root->is_mapping()) return;
     if (kind == InputKind::TerraformPlan) {
-        if (const Node* changes = root->get("resource_changes"); changes && changes->is_sequence())
+        if (const Node* changes = root->get("resource_changes"); changes && changes->is_sequence()) {
+            after_unknown_.reserve(changes->items.size());
             for (const Node* c : changes->items) {
                 if (!c->is_mapping()) continue;
-                std::string address = scalar(c->get("address"));
+                NodeText address = scalar(c->get("address"));
                 const Node* change = c->get("change");
                 if (!change || !change->is_mapping()) continue;
                 if (const Node* au = change->get("after_unknown")) after_unknown_[address] = au;
                 const Node* actions = change->get("actions");
                 if (actions && actions->is_sequence() && actions->items.size() == 1 &&
                     scalar(actions->items[0]) == "delete")
-                    deleted_[address] = true;
+                    deleted_.insert(address);
             }
+        }
+        // The configuration first: each instance finds its configuration
+        // resource when it is indexed.
+        if (const Node* config = root->get("configuration"); config && config->is_mapping())
+            index_config(config->get("root_module"), "");
         if (const Node* pv = root->get("planned_values"); pv && pv->is_mapping())
             add_module(pv->get("root_module"), "planned_values.root_module", false);
         // Data sources read while planning, and resources the plan leaves
@@ -159,16 +180,14 @@ PlanIndex::PlanIndex(const Document& doc, InputKind kind) {
         if (const Node* prior = root->get("prior_state"); prior && prior->is_mapping())
             if (const Node* values = prior->get("values"); values && values->is_mapping())
                 add_module(values->get("root_module"), "prior_state.values.root_module", true);
-        if (const Node* config = root->get("configuration"); config && config->is_mapping())
-            index_config(config->get("root_module"), "");
         if (const Node* vars = root->get("variables"); vars && vars->is_mapping()) root_variables_ = vars;
     } else if (const Node* values = root->get("values"); values && values->is_mapping()) {
         add_module(values->get("root_module"), "values.root_module", false);
     }
-    for (Instance& i : instances_) {
-        auto r = config_resources_.find(scope_name(i.module_path) + "|" + (i.data ? "data." : "") + i.type + "." + i.name);
-        if (r != config_resources_.end() && !i.config) i.config = r->second;
-    }
+}
+
+std::string PlanIndex::json_path(const Instance& i) const {
+    return module_json_paths_[i.module_entry] + ".resources[" + std::to_string(i.position) + "]";
 }
 
 void PlanIndex::add_module(const Node* module, const std::string& json_path, bool from_prior_state) {
@@ -178,25 +197,29 @@ void PlanIndex::add_module(const Node* module, const std::string& json_path, boo
         auto [m, m_path] = std::move(pending.back());
         pending.pop_back();
         if (!m || !m->is_mapping()) continue;
-        std::string module_address = scalar(m->get("address"));
+        NodeText module_address = scalar(m->get("address"));
         ModulePath path;
-        if (!parse_module_path(module_address, path)) continue;
+        if (!parse_module_path(std::string(module_address), path)) continue;
         // The same for every resource of the module (a module instance of a
         // large plan has hundreds of resources).
-        const std::string scope = scope_name(path);
-        const std::string in_key = instance_key(path) + "|";
-        const std::string last_key = path.empty() ? std::string() : last_any_key(path) + "|";
+        const uint32_t scope = group_of(scope_ids_, scope_name(path));
+        const uint32_t in_group = group_of(instance_ids_, instance_key(path));
+        const uint32_t last_group = path.empty() ? 0 : group_of(last_any_ids_, last_any_key(path));
+        const uint32_t entry = static_cast<uint32_t>(module_json_paths_.size());
+        module_json_paths_.push_back(std::move(m_path));
+        const ModulePath& shared_path = module_paths_.emplace_back(std::move(path));
         if (const Node* resources = m->get("resources"); resources && resources->is_sequence()) {
             for (size_t k = 0; k < resources->items.size(); ++k) {
                 const Node* r = resources->items[k];
                 if (!r->is_mapping()) continue;
                 Instance i;
                 i.address = scalar(r->get("address"));
-                i.json_path = m_path + ".resources[" + std::to_string(k) + "]";
+                i.module_entry = entry;
+                i.position = static_cast<uint32_t>(k);
                 // prior_state repeats planned resources: planned values win.
                 if (i.address.empty() || by_address_.count(i.address)) continue;
                 i.module = module_address;
-                i.module_path = path;
+                i.module_path = &shared_path;
                 i.type = scalar(r->get("type"));
                 i.name = scalar(r->get("name"));
                 if (i.type.empty() || i.name.empty()) continue;
@@ -204,7 +227,7 @@ void PlanIndex::add_module(const Node* module, const std::string& json_path, boo
                 // A resource this plan destroys is not part of what it builds.
                 if (from_prior_state && !i.data && deleted_.count(i.address)) continue;
                 if (const Node* idx = r->get("index"); idx && idx->is_scalar())
-                    i.index = idx->quoted ? "\"" + idx->text + "\"" : idx->text;
+                    i.index = idx->quoted ? "\"" + idx->text + "\"" : std::string(idx->text);
                 i.node = r;
                 if (const Node* v = r->get("values"); v && v->is_mapping()) i.values = v;
                 // The .tf frontend's own configuration of this instance: the
@@ -212,14 +235,16 @@ void PlanIndex::add_module(const Node* module, const std::string& json_path, boo
                 if (const Node* own = r->get("vpclint_config"); own && own->is_mapping()) i.config = own;
                 if (auto au = after_unknown_.find(i.address); au != after_unknown_.end() && !from_prior_state)
                     i.after_unknown = au->second;
+                if (!i.config)
+                    if (auto c = config_resources_.find({scope, i.data, i.type, i.name}); c != config_resources_.end())
+                        i.config = c->second;
                 size_t n = instances_.size();
                 by_address_[i.address] = n;
-                std::string base = (i.data ? std::string("data.") : std::string()) + i.type + "." + i.name;
-                by_base_[scope.empty() ? base : scope + "." + base].push_back(n);
-                by_base_in_[in_key + base].push_back(n);
-                if (!path.empty()) by_base_last_any_[last_key + base].push_back(n);
+                by_base_[{scope, i.data, i.type, i.name}].push_back(n);
+                by_base_in_[{in_group, i.data, i.type, i.name}].push_back(n);
+                if (!shared_path.empty()) by_base_last_any_[{last_group, i.data, i.type, i.name}].push_back(n);
                 for (const char* key : {"id", "arn"}) {
-                    std::string id = scalar(i.values ? i.values->get(key) : nullptr);
+                    NodeText id = scalar(i.values ? i.values->get(key) : nullptr);
                     if (!id.empty()) by_id_[id].push_back(n);
                 }
                 instances_.push_back(std::move(i));
@@ -227,7 +252,7 @@ void PlanIndex::add_module(const Node* module, const std::string& json_path, boo
         }
         if (const Node* children = m->get("child_modules"); children && children->is_sequence())
             for (size_t k = children->items.size(); k-- > 0;)
-                pending.emplace_back(children->items[k], m_path + ".child_modules[" + std::to_string(k) + "]");
+                pending.emplace_back(children->items[k], module_json_paths_[entry] + ".child_modules[" + std::to_string(k) + "]");
     }
 }
 
@@ -242,7 +267,15 @@ void PlanIndex::index_config(const Node* module_config, const std::string& scope
         // (a scan per instance was instances x configuration resources).
         if (const Node* resources = config->get("resources"); resources && resources->is_sequence())
             for (const Node* r : resources->items)
-                if (r->is_mapping()) config_resources_[name + "|" + scalar(r->get("address"))] = r;
+                if (r->is_mapping()) {
+                    // "data.aws_x.y" or "aws_x.y", as an instance's mode, type and name.
+                    std::string_view address = scalar(r->get("address"));
+                    bool data = address.starts_with("data.");
+                    if (data) address.remove_prefix(5);
+                    size_t dot = address.find('.');
+                    if (dot == std::string_view::npos) continue;
+                    config_resources_[{group_of(scope_ids_, name), data, address.substr(0, dot), address.substr(dot + 1)}] = r;
+                }
         if (const Node* calls = config->get("module_calls"); calls && calls->is_mapping())
             for (const MapEntry& e : calls->entries) {
                 if (!e.value->is_mapping()) continue;
@@ -253,14 +286,15 @@ void PlanIndex::index_config(const Node* module_config, const std::string& scope
     }
 }
 
-const Instance* PlanIndex::find(const std::string& address) const {
+const Instance* PlanIndex::find(std::string_view address) const {
     auto it = by_address_.find(address);
     return it == by_address_.end() ? nullptr : &instances_[it->second];
 }
 
-std::vector<size_t> PlanIndex::by_id(const std::string& id) const {
+const std::vector<size_t>& PlanIndex::by_id(std::string_view id) const {
+    static const std::vector<size_t> none;
     auto it = by_id_.find(id);
-    return it == by_id_.end() ? std::vector<size_t>{} : it->second;
+    return it == by_id_.end() ? none : it->second;
 }
 
 const Node* PlanIndex::expression(const Instance& self, const std::vector<std::string>& attr_path) const {
@@ -269,7 +303,7 @@ const Node* PlanIndex::expression(const Instance& self, const std::vector<std::s
 }
 
 Resolution PlanIndex::resolve(const Instance& self, const Node* expression) const {
-    return resolve_in(self.module_path, expression, &self, 0);
+    return resolve_in(*self.module_path, expression, &self, 0);
 }
 
 Resolution PlanIndex::resolve_in(const ModulePath& scope, const Node* expression, const Instance* self,
@@ -347,7 +381,8 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
             const std::string& target = fe_refs->items[0]->text;
             if (target.rfind("data.", 0) != 0 && parse_resource_ref(target, over) && !over.has_index && over.attr.empty()) {
                 std::string attr = ref.size() > 11 && ref[10] == '.' ? ref.substr(11, ref.find_first_of(".[", 11) - 11) : "";
-                for (size_t i : in_scope(scope, over.type + "." + over.name))
+                std::vector<size_t> scratch;
+                for (size_t i : in_scope(scope, over.type, over.name, scratch))
                     if (instances_[i].index == self->index) {
                         out.hits.push_back({i, attr});
                         return;
@@ -429,10 +464,11 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
     }
     ParsedRef p;
     if (!parse_resource_ref(ref, p)) return;
-    std::string scope_text = scope_name(scope);
-    if (!by_base_.count((scope_text.empty() ? "" : scope_text + ".") + p.type + "." + p.name))
+    const uint32_t* scope_group = find_group(scope_ids_, scope_name(scope));
+    if (!scope_group || !by_base_.count({*scope_group, false, p.type, p.name}))
         return unresolved(p.type + "." + p.name + " is not in the plan");
-    std::vector<size_t> here = in_scope(scope, p.type + "." + p.name);
+    std::vector<size_t> scratch;
+    const std::vector<size_t>& here = in_scope(scope, p.type, p.name, scratch);
     auto add = [&](size_t i, const std::string& attr) { out.hits.push_back({i, attr}); };
     if (p.has_index) {
         for (size_t i : here)
@@ -458,24 +494,26 @@ void PlanIndex::resolve_reference(const ModulePath& scope, const std::string& re
     for (size_t i : here) add(i, p.attr);
 }
 
-std::vector<size_t> PlanIndex::in_scope(const ModulePath& scope, const std::string& base) const {
-    if (std::none_of(scope.begin(), scope.end(), [](const ModuleStep& s) { return s.any; })) {
-        auto it = by_base_in_.find(instance_key(scope) + "|" + base);
-        return it == by_base_in_.end() ? std::vector<size_t>{} : it->second;
-    }
+const std::vector<size_t>& PlanIndex::in_scope(const ModulePath& scope, std::string_view type, std::string_view name,
+                                               std::vector<size_t>& scratch) const {
+    static const std::vector<size_t> none;
+    auto in_group = [&](const BaseMap& map, const std::unordered_map<std::string, uint32_t>& ids,
+                        const std::string& key) -> const std::vector<size_t>& {
+        const uint32_t* group = find_group(ids, key);
+        if (!group) return none;
+        auto it = map.find({*group, false, type, name});
+        return it == map.end() ? none : it->second;
+    };
+    if (std::none_of(scope.begin(), scope.end(), [](const ModuleStep& s) { return s.any; }))
+        return in_group(by_base_in_, instance_ids_, instance_key(scope));
     // A scope with a call written without its key (module.vpc in a module
     // called with count): every instance of the call.
-    if (std::none_of(scope.begin(), scope.end() - 1, [](const ModuleStep& s) { return s.any; })) {
-        auto it = by_base_last_any_.find(last_any_key(scope) + "|" + base);
-        return it == by_base_last_any_.end() ? std::vector<size_t>{} : it->second;
-    }
-    std::vector<size_t> out;
-    std::string scope_text = scope_name(scope);
-    auto it = by_base_.find((scope_text.empty() ? "" : scope_text + ".") + base);
-    if (it != by_base_.end())
-        for (size_t i : it->second)
-            if (matches(scope, instances_[i].module_path)) out.push_back(i);
-    return out;
+    if (std::none_of(scope.begin(), scope.end() - 1, [](const ModuleStep& s) { return s.any; }))
+        return in_group(by_base_last_any_, last_any_ids_, last_any_key(scope));
+    scratch.clear();
+    for (size_t i : in_group(by_base_, scope_ids_, scope_name(scope)))
+        if (matches(scope, *instances_[i].module_path)) scratch.push_back(i);
+    return scratch;
 }
 
 }  // namespace vpclint::tf

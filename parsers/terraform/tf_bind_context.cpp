@@ -171,7 +171,7 @@ std::vector<uint32_t> BindContext::ids_of(const std::string& id, EntityKind kind
 }
 
 const TfBlock* BindContext::block(const Instance& i) const {
-    auto dir = tf_blocks.find(scope_name(i.module_path));  // instances of one module call share its source
+    auto dir = tf_blocks.find(scope_name(*i.module_path));  // instances of one module call share its source
     if (dir == tf_blocks.end()) return nullptr;
     auto it = dir->second.find(i.type + "." + i.name);
     return it == dir->second.end() ? nullptr : &it->second;
@@ -556,7 +556,7 @@ void init_tf_entity(Entity& e, const Instance& i, const BindContext& c) {
     e.type = i.type;
     e.loc = c.loc(i);
     if (c.block(i)) e.plan_loc = c.doc.location(*i.node);
-    e.plan_path = i.json_path;
+    e.plan_path = c.plan.json_path(i);
 }
 
 }  // namespace vpclint::tf
