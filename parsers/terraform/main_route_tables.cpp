@@ -8,7 +8,10 @@
 // (the implicit table with only the local route), as in CloudFormation.
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "parsers/terraform/tf_bind_context.h"
 
@@ -32,22 +35,39 @@ void remember_ids(BindContext& c, const Instance& vpc, uint32_t table) {
             c.main_table_ids.emplace(id->text, table);
 }
 
+// The plan's VPCs, looked up once for every aws_default_route_table (a
+// scan of all instances per table was quadratic in large plans).
+struct VpcInstances {
+    std::vector<const Instance*> of_vpc;                                      // by VPC entity index
+    std::unordered_map<std::string_view, std::vector<uint32_t>> by_main_table_id;  // known id -> VPCs
+};
+
+VpcInstances index_vpcs(const BindContext& c) {
+    VpcInstances v;
+    v.of_vpc.assign(c.model.vpcs.size(), nullptr);
+    const auto& instances = c.plan.instances();
+    for (size_t k = 0; k < instances.size(); ++k) {
+        if (c.entity_of[k].kind != EntityKind::Vpc) continue;
+        uint32_t vpc = c.entity_of[k].index;
+        if (vpc < v.of_vpc.size()) v.of_vpc[vpc] = &instances[k];  // the last instance of a VPC, as before
+        for (const char* attr : kMainTableAttrs)
+            if (const Node* id = c.value(instances[k], {attr}); id && id->is_scalar() && !id->text.empty()) {
+                std::vector<uint32_t>& vpcs = v.by_main_table_id[id->text];
+                if (std::find(vpcs.begin(), vpcs.end(), vpc) == vpcs.end()) vpcs.push_back(vpc);
+            }
+    }
+    return v;
+}
+
 // aws_default_route_table manages the VPC's original main table itself.
-void adopt(BindContext& c, const Instance& i, EntityRef ref) {
+void adopt(BindContext& c, const VpcInstances& known, const Instance& i, EntityRef ref) {
     Model& m = c.model;
     Resolution r = c.plan.resolve(i, c.plan.expression(i, {"default_route_table_id"}));
     std::vector<uint32_t> vpcs = c.entities_of(r, EntityKind::Vpc);
-    const Instance* vpc_instance = nullptr;
     if (vpcs.empty())
         if (const Node* id = c.value(i, {"default_route_table_id"}); id && id->is_scalar() && !id->text.empty())
-            for (size_t k = 0; k < c.plan.instances().size(); ++k) {
-                const Instance& cand = c.plan.instances()[k];
-                if (c.entity_of[k].kind != EntityKind::Vpc) continue;
-                for (const char* attr : kMainTableAttrs)
-                    if (const Node* v = c.value(cand, {attr}); v && v->is_scalar() && v->text == id->text)
-                        if (std::find(vpcs.begin(), vpcs.end(), c.entity_of[k].index) == vpcs.end())
-                            vpcs.push_back(c.entity_of[k].index);
-            }
+            if (auto found = known.by_main_table_id.find(id->text); found != known.by_main_table_id.end())
+                vpcs = found->second;
     RouteTable& rt = m.route_tables[ref.index];
     if (vpcs.size() != 1) {
         // The table exports vpc_id once it exists (state, refreshed plans).
@@ -59,9 +79,7 @@ void adopt(BindContext& c, const Instance& i, EntityRef ref) {
     uint32_t vpc = rt.vpc.index;
     c.original_main_table[vpc] = ref.index;
     m.vpcs[vpc].main_route_table = resolved_link(ref.index, rt.loc);
-    for (size_t k = 0; k < c.plan.instances().size(); ++k)
-        if (c.entity_of[k].kind == EntityKind::Vpc && c.entity_of[k].index == vpc) vpc_instance = &c.plan.instances()[k];
-    if (vpc_instance) remember_ids(c, *vpc_instance, ref.index);
+    if (vpc < known.of_vpc.size() && known.of_vpc[vpc]) remember_ids(c, *known.of_vpc[vpc], ref.index);
 }
 
 // Whether an expression may lead to a main route table id: it names one,
@@ -69,7 +87,7 @@ void adopt(BindContext& c, const Instance& i, EntityRef ref) {
 bool may_name_main_table(const Node* refs) {
     for (const Node* r : refs->items) {
         if (!r->is_scalar()) continue;
-        const std::string& t = r->text;
+        std::string_view t = r->text;
         if (t.rfind("module.", 0) == 0 || t.rfind("var.", 0) == 0 || t.find("main_route_table_id") != std::string::npos ||
             t.find("default_route_table_id") != std::string::npos)
             return true;
@@ -88,7 +106,7 @@ void for_each_expression(const Node* n, const std::function<void(const Node*)>& 
     }
 }
 
-void for_each_scalar(const Node* n, const std::function<void(const std::string&)>& f, unsigned depth = 0) {
+void for_each_scalar(const Node* n, const std::function<void(std::string_view)>& f, unsigned depth = 0) {
     if (!n || depth > 64) return;
     if (n->is_scalar()) f(n->text);
     for (const MapEntry& e : n->entries) for_each_scalar(e.value, f, depth + 1);
@@ -100,14 +118,17 @@ void for_each_scalar(const Node* n, const std::function<void(const std::string&)
 void prepare_main_route_tables(BindContext& c) {
     Model& m = c.model;
     const auto& instances = c.plan.instances();
+    std::optional<VpcInstances> known;  // built at the first aws_default_route_table
     for (size_t k = 0; k < instances.size(); ++k)
         if (!instances[k].data && instances[k].type == "aws_default_route_table" &&
-            c.entity_of[k].kind == EntityKind::RouteTable)
-            adopt(c, instances[k], c.entity_of[k]);
+            c.entity_of[k].kind == EntityKind::RouteTable) {
+            if (!known) known = index_vpcs(c);
+            adopt(c, *known, instances[k], c.entity_of[k]);
+        }
 
     // A VPC that exists already reports its current main table: when that
     // table is in the model, it is the main one.
-    std::map<std::string, size_t> pending_ids;  // a VPC's main table id -> the VPC's instance
+    std::unordered_map<std::string_view, size_t> pending_ids;  // a VPC's main table id -> the VPC's instance
     for (size_t k = 0; k < instances.size(); ++k) {
         if (c.entity_of[k].kind != EntityKind::Vpc) continue;
         uint32_t vpc = c.entity_of[k].index;
@@ -139,7 +160,7 @@ void prepare_main_route_tables(BindContext& c) {
                         named.insert(h.instance);
             });
         if (!pending_ids.empty() && c.entity_of[k].kind != EntityKind::Vpc && i.type != "aws_default_route_table")
-            for_each_scalar(i.values, [&](const std::string& s) {
+            for_each_scalar(i.values, [&](std::string_view s) {
                 if (auto p = pending_ids.find(s); p != pending_ids.end()) named.insert(p->second);
             });
     }
